@@ -1,0 +1,84 @@
+"""Expected outputs, computed on the trusted side from the bank's reference (rule R2), and the
+comparison of a full set of outputs with them."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import functools
+import hashlib
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from sandbox.runner.invoke import invoke, load_target
+
+from .bank import Exercise
+from .cases import Case, load_module
+from .compare import Mismatch, compare_output
+
+
+class BankCodeError(Exception):
+    """The bank's own code failed: the exercise is broken, not the candidate."""
+
+
+def load_code(exercise: Exercise, path: Path) -> ModuleType | str:
+    """Load trusted bank code (reference or a wrong variant) under a unique module name."""
+    digest = hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:12]
+    try:
+        return load_target(exercise.spec.entrypoint.kind, path, f"_mlgrade_bank_{digest}")
+    except Exception as exc:  # noqa: BLE001
+        raise BankCodeError(f"{path} does not load: {type(exc).__name__}: {exc}") from None
+
+
+def run_code(exercise: Exercise, target: ModuleType | str, case: Case) -> dict[str, Any]:
+    """Call trusted code on a copy of the case inputs (so in-place edits cannot leak)."""
+    spec = exercise.spec
+    entry = spec.entrypoint.as_wire(spec.outputs)
+    return invoke(target, entry, copy.deepcopy(case.args), copy.deepcopy(case.kwargs))
+
+
+def expected_outputs(exercise: Exercise, cases: list[Case]) -> dict[str, dict[str, Any]]:
+    """The reference's outputs for every case, by case name."""
+    reference = load_code(exercise, exercise.reference_file)
+    expected = {}
+    for case in cases:
+        try:
+            expected[case.name] = run_code(exercise, reference, case)
+        except Exception as exc:  # noqa: BLE001
+            raise BankCodeError(
+                f"the reference of {exercise.spec.id} fails on case {case.name}: {type(exc).__name__}: {exc}"
+            ) from None
+    return expected
+
+
+def compare_outputs(exercise: Exercise, case: Case, expected: dict[str, Any], actual: dict[str, Any],
+                    nan: str | None = None) -> tuple[str, Mismatch] | None:
+    """The first output that differs, with its mismatch; None when every output matches.
+    NAN overrides the outputs' NaN policy (diagnosis matches NaN answers with NaN variants)."""
+    for name, want in expected.items():
+        spec = exercise.spec.output(name)
+        if nan is not None:
+            spec = dataclasses.replace(spec, nan=nan)
+        if name not in actual:
+            return name, Mismatch(f"output `{name}` is missing")
+        got = actual[name]
+        if want is None or got is None:
+            if want is got:
+                continue
+            return name, Mismatch("no value (e.g. no gradient reached this parameter)" if got is None
+                                  else "a value where none is expected")
+        if spec.compare == "checker":
+            reason = _checker(exercise.checker_file).check(name, case, want, got)
+            mismatch = Mismatch(reason) if reason else None
+        else:
+            mismatch = compare_output(spec, want, got)
+        if mismatch is not None:
+            return name, mismatch
+    return None
+
+
+@functools.lru_cache(maxsize=None)
+def _checker(path: Path) -> ModuleType:
+    """A bank's custom checker module (for outputs compared by `checker`)."""
+    return load_module(path, f"_mlgrade_checker_{hashlib.sha256(str(path).encode()).hexdigest()[:12]}")

@@ -1,0 +1,190 @@
+"""One grading run: exercises → cases and expected outputs (trusted side) → the sandbox (candidate
+files and case inputs only, rule R2) → verdicts (grader/verdicts.py) → a RunResult."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from sandbox.launcher import Limits, ReceiveTimeout, SandboxError, Session, open_session
+from sandbox.runner import wire
+
+from . import __version__, verdicts
+from .bank import Exercise, discover, load_exercise
+from .cases import Case, generate_cases
+from .diagnose import Diagnoser
+from .expected import expected_outputs
+from .forbidden import scan
+from .results import CaseResult, ExerciseResult, RunResult
+
+LOAD_TIMEOUT = 60.0  # importing torch in a cold container takes ~1.6 s; leave room for a slow host
+GRACE = 1.0  # host-side deadline = the case's time limit + this
+MAX_RESTARTS = 2  # fresh containers after a crash or time-out, so later cases still get graded
+
+
+@dataclass(frozen=True)
+class GradeOptions:
+    """How to grade: which sandbox, which image, where the private bank and the submission are."""
+
+    sandbox: str = "docker"
+    image: str = ""
+    bank: Path | None = None
+    submission: Path | None = None
+
+
+Progress = Callable[[str], None]
+
+
+def grade_path(path: Path, options: GradeOptions, progress: Progress = lambda _m: None) -> RunResult:
+    """Grade every exercise at or under PATH."""
+    started = _now()
+    directories = discover(path)
+    if options.submission is not None and options.submission.is_file() and len(directories) > 1:
+        raise ValueError("--submission FILE needs PATH to be a single exercise; pass a folder for several")
+    results = []
+    for directory in directories:
+        exercise = load_exercise(directory, options.bank)
+        progress(f"grading {exercise.spec.id}")
+        files = candidate_files(exercise, _submission_for(path, directory, exercise, options.submission))
+        results.append(grade_exercise(exercise, files, options))
+    return RunResult(exercises=results, started=started, finished=_now(), sandbox=options.sandbox,
+                     tool_version=__version__)
+
+
+def _submission_for(root: Path, directory: Path, exercise: Exercise, submission: Path | None) -> Path:
+    """The candidate's file: the exercise's own, or the mirror of it under --submission."""
+    if submission is None:
+        return exercise.spec.candidate_file
+    if submission.is_file():
+        return submission
+    relative = directory.relative_to(root) if directory != root else Path()
+    return submission / relative / exercise.spec.entrypoint.file
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A candidate file that is missing or cannot be read as text."""
+
+    problem: str
+    missing: bool
+
+
+def candidate_files(exercise: Exercise, path: Path) -> dict[str, str] | Unreadable:
+    """The files sent into the sandbox, or why they cannot be."""
+    try:
+        return {exercise.spec.entrypoint.file: path.read_text(encoding="utf-8")}
+    except FileNotFoundError:
+        return Unreadable(f"no candidate file at {path}", missing=True)
+    except UnicodeDecodeError:
+        return Unreadable(f"{path} is not UTF-8 text", missing=False)
+    except OSError as exc:
+        return Unreadable(f"{path} cannot be read: {exc.strerror}", missing=False)
+
+
+def grade_exercise(exercise: Exercise, files: dict[str, str] | Unreadable, options: GradeOptions) -> ExerciseResult:
+    """Grade one exercise; every path ends in a verdict for every case (rule R7)."""
+    spec = exercise.spec
+    cases = generate_cases(exercise.cases_file, spec.seed)
+    expected = expected_outputs(exercise, cases)
+    result = ExerciseResult(id=spec.id, title=spec.title, family=spec.family, path=str(spec.directory),
+                            cases=[], sandbox=options.sandbox, memory_limit_mb=spec.limits.memory_mb)
+    if isinstance(files, Unreadable):
+        result.cases = [verdicts.unreadable(c, files.problem, files.missing) for c in cases]
+        return result
+    if spec.entrypoint.kind != "sql":
+        uses = scan(files[spec.entrypoint.file], spec.forbidden)
+        if uses:
+            result.cases = [verdicts.from_forbidden(c, uses, spec.entrypoint.file) for c in cases]
+            return result
+    diagnose = Diagnoser(exercise, expected)
+    run = _SandboxRun(exercise, files, options)
+    for case in cases:
+        result.cases.append(run.grade(case, expected[case.name], diagnose))
+    run.finish()
+    return result
+
+
+class _SandboxRun:
+    """The sandbox sessions of one exercise: cases in order, a fresh container after a crash."""
+
+    def __init__(self, exercise: Exercise, files: dict[str, str], options: GradeOptions) -> None:
+        self.exercise, self.files, self.options = exercise, files, options
+        self.session: Session | None = None
+        self.load_error: dict[str, Any] | None = None
+        self.restarts = 0
+        self.last_failure: CaseResult | None = None
+        self.infrastructure: str | None = None
+
+    def _job(self) -> dict[str, Any]:
+        spec = self.exercise.spec
+        return {"type": "job", "files": self.files, "entry": spec.entrypoint.as_wire(spec.outputs),
+                "forbidden": list(spec.forbidden), "time_per_case": spec.time_per_case}
+
+    def _start(self) -> Session | None:
+        """A session whose runner has loaded the submission, or None (load error, crash)."""
+        if self.session is not None:
+            return self.session
+        limits: Limits = self.exercise.spec.limits
+        self.session = open_session(self.options.sandbox, self.options.image, limits)
+        self.session.send(self._job())
+        try:
+            loaded = self.session.receive(LOAD_TIMEOUT)
+        except (ReceiveTimeout, wire.WireError):
+            loaded = None
+        if loaded is None or loaded.get("type") != "loaded":
+            self.load_error = {"type": "LoadFailure", "message": "the solution did not finish importing"}
+        elif not loaded.get("ok"):
+            self.load_error = loaded.get("error") if isinstance(loaded.get("error"), dict) else {}
+        return self.session
+
+    def grade(self, case: Case, expected: dict[str, Any], diagnose: verdicts.Diagnose) -> CaseResult:
+        if self.infrastructure is not None:
+            return verdicts.ungradable(case, self.infrastructure)
+        if self.restarts > MAX_RESTARTS and self.last_failure is not None:
+            return verdicts.skipped(case, self.last_failure)
+        try:
+            return self._grade(case, expected, diagnose)
+        except SandboxError as exc:
+            self.infrastructure = str(exc)
+            self._close()
+            return verdicts.ungradable(case, self.infrastructure)
+
+    def _grade(self, case: Case, expected: dict[str, Any], diagnose: verdicts.Diagnose) -> CaseResult:
+        session = self._start()
+        if self.load_error is not None:
+            return verdicts.from_load_error(case, self.load_error)
+        assert session is not None
+        limit = case.time_limit or self.exercise.spec.time_per_case
+        session.send(case.as_wire())
+        timed_out, problem = False, ""
+        try:
+            message = session.receive(limit + GRACE)
+            if message is not None and message.get("type") == "result" and message.get("case") == case.name:
+                return verdicts.from_result(self.exercise, case, message, expected, diagnose)
+            problem = "an unexpected message" if message is not None else ""
+        except ReceiveTimeout:
+            timed_out = True
+        except wire.WireError as exc:
+            problem = str(exc)
+        session.kill()
+        ending = self._close()
+        failure = (verdicts.from_malformed(case, problem) if problem and not ending.output_overflow
+                   else verdicts.from_ending(case, ending, timed_out, limit))
+        self.restarts += 1
+        self.last_failure = failure
+        return failure
+
+    def _close(self) -> Any:
+        session, self.session, self.load_error = self.session, None, None
+        return session.close() if session is not None else None
+
+    def finish(self) -> None:
+        if self.session is not None:
+            self.session.send({"type": "end"})
+            self._close()
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")

@@ -1,0 +1,166 @@
+"""The results document: dataclasses and their JSON form (docs/results-schema.json, versioned).
+
+Every renderer (terminal, HTML, JUnit, Markdown) reads only this document.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import asdict, dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+SCHEMA_VERSION = "1.0"
+
+
+class Verdict(str, Enum):
+    """One vocabulary everywhere: terminal, JSON, HTML, JUnit (DESIGN.md)."""
+
+    PASSED = "passed"
+    WRONG_ANSWER = "wrong answer"
+    RUNTIME_ERROR = "runtime error"
+    TIME_LIMIT = "time limit"
+    MEMORY_LIMIT = "memory limit"
+    OUTPUT_LIMIT = "output limit"
+    FORBIDDEN_API = "forbidden API"
+    NOT_IMPLEMENTED = "not implemented"
+    UNGRADABLE = "ungradable"
+
+
+@dataclass
+class Misconception:
+    """A known-wrong variant whose outputs the candidate's outputs match."""
+
+    name: str
+    explanation: str
+
+
+@dataclass
+class ErrorInfo:
+    """An exception in candidate code, trimmed to the candidate's own frames."""
+
+    type: str
+    message: str
+    file: str | None = None
+    line: int | None = None
+    traceback: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class CaseResult:
+    """The verdict of one case and the evidence behind it."""
+
+    name: str
+    hidden: bool
+    verdict: Verdict
+    reason: str
+    output: str | None = None
+    mismatch: dict[str, Any] | None = None
+    misconception: Misconception | None = None
+    error: ErrorInfo | None = None
+    seconds: float | None = None
+    time_limit: float | None = None
+    note: str = ""
+
+
+@dataclass
+class ExerciseResult:
+    """All cases of one exercise, and its overall verdict (the first failing case's, else passed)."""
+
+    id: str
+    title: str
+    family: str
+    path: str
+    cases: list[CaseResult]
+    sandbox: str
+    memory_limit_mb: int
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def passed(self) -> bool:
+        return bool(self.cases) and all(c.verdict is Verdict.PASSED for c in self.cases)
+
+    @property
+    def verdict(self) -> Verdict:
+        for case in self.cases:
+            if case.verdict is not Verdict.PASSED:
+                return case.verdict
+        return Verdict.PASSED if self.cases else Verdict.UNGRADABLE
+
+    @property
+    def score(self) -> float:
+        if not self.cases:
+            return 0.0
+        return sum(c.verdict is Verdict.PASSED for c in self.cases) / len(self.cases)
+
+
+@dataclass
+class RunResult:
+    """One grading run over one or more exercises."""
+
+    exercises: list[ExerciseResult]
+    started: str
+    finished: str
+    sandbox: str
+    tool_version: str
+
+    @property
+    def ungradable(self) -> bool:
+        return any(e.verdict is Verdict.UNGRADABLE for e in self.exercises)
+
+    @property
+    def exit_status(self) -> int:
+        """0 all passed, 1 graded but not all passed, 2 ungradable (infrastructure)."""
+        if self.ungradable:
+            return 2
+        return 0 if all(e.passed for e in self.exercises) else 1
+
+
+def to_document(run: RunResult) -> dict[str, Any]:
+    """The JSON-ready results document."""
+    exercises = []
+    for exercise in run.exercises:
+        data = asdict(exercise)
+        data.update(verdict=exercise.verdict.value, score=exercise.score, passed=exercise.passed)
+        exercises.append(data)
+    counts: dict[str, int] = {}
+    for exercise in run.exercises:
+        for case in exercise.cases:
+            counts[case.verdict.value] = counts.get(case.verdict.value, 0) + 1
+    document = {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "mlgrade", "version": run.tool_version},
+        "sandbox": run.sandbox,
+        "started": run.started,
+        "finished": run.finished,
+        "exit_status": run.exit_status,
+        "summary": {
+            "exercises": len(run.exercises),
+            "exercises_passed": sum(e.passed for e in run.exercises),
+            "cases": sum(len(e.cases) for e in run.exercises),
+            "verdicts": counts,
+            "score": sum(e.score for e in run.exercises) / len(run.exercises) if run.exercises else 0.0,
+        },
+        "exercises": exercises,
+    }
+    return _json_safe(document)  # type: ignore[no-any-return]
+
+
+def _json_safe(value: Any) -> Any:
+    """Enums to their values, non-finite floats to strings (JSON has no NaN)."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    if isinstance(value, dict):
+        return {k: _json_safe(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_json_safe(v) for v in value]
+    return value
+
+
+def write_document(run: RunResult, path: Path) -> None:
+    """Write the results document as JSON."""
+    path.write_text(json.dumps(to_document(run), indent=2, allow_nan=False) + "\n", encoding="utf-8")

@@ -1,0 +1,62 @@
+"""The terminal summary of a run (rich): one table per exercise, one row per case."""
+
+from __future__ import annotations
+
+import re
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from .results import ExerciseResult, RunResult, Verdict
+
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+STYLES = {
+    Verdict.PASSED: "green",
+    Verdict.WRONG_ANSWER: "red",
+    Verdict.NOT_IMPLEMENTED: "yellow",
+    Verdict.UNGRADABLE: "magenta",
+}
+
+
+def print_run(run: RunResult, console: Console) -> None:
+    """Per exercise, per case: the verdict and the reason; then the totals."""
+    if run.sandbox == "local":
+        console.print("[bold yellow]sandbox: local process (weaker than Docker: no container isolation)[/]")
+    for exercise in run.exercises:
+        console.print(exercise_table(exercise))
+    passed = sum(e.passed for e in run.exercises)
+    style = "green" if run.exit_status == 0 else "red"
+    console.print(f"[bold {style}]{passed}/{len(run.exercises)} exercises passed[/]")
+
+
+def exercise_table(exercise: ExerciseResult) -> Table:
+    """The table of one exercise's cases."""
+    verdict = exercise.verdict
+    title = (f"[bold]{escape(exercise.id)}[/] — {escape(exercise.title)}: "
+             f"[{STYLES.get(verdict, 'red')}]{verdict.value}[/] ({exercise.score:.0%})")
+    table = Table(title=title, title_justify="left", expand=False, show_lines=False)
+    table.add_column("case")
+    table.add_column("verdict", no_wrap=True)
+    table.add_column("reason")
+    for case in exercise.cases:
+        name = escape(case.name) + (" [dim](hidden)[/]" if case.hidden else "")
+        reason = safe(case.reason)
+        if case.misconception is not None:
+            reason += f"\n[bold]misconception:[/] {case.misconception.name} — {case.misconception.explanation}"
+        mismatch = case.mismatch or {}
+        if mismatch.get("worst_index") is not None and not case.hidden:
+            reason += (f"\nworst at {mismatch['worst_index']}: expected {mismatch['expected_value']}, "
+                       f"got {mismatch['actual_value']}")
+            if mismatch.get("max_abs_error") is not None:
+                reason += f" (max abs error {mismatch['max_abs_error']:.3g}, max rel error {mismatch['max_rel_error']:.3g})"
+        if case.output:
+            reason += f"\n[dim]printed: {safe(case.output[:300])}[/]"
+        table.add_row(name, f"[{STYLES.get(case.verdict, 'red')}]{case.verdict.value}[/]", reason)
+    return table
+
+
+def safe(text: str) -> str:
+    """Candidate-controlled text made inert for the terminal: no markup, no control characters."""
+    return escape(CONTROL.sub("\N{REPLACEMENT CHARACTER}", text))

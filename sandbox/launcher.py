@@ -1,0 +1,362 @@
+"""Host side of the sandbox: start a hardened container (or a weaker local process) running the
+runner, talk to it line by line, and report how it ended.
+
+Everything read back is capped in bytes before it is parsed; nothing read back is trusted.
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import resource
+import shutil
+import signal
+import struct
+import subprocess
+import sys
+import tempfile
+import threading
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Protocol
+
+from .runner import wire
+
+RUNNER_DIR = Path(__file__).parent / "runner"
+CONTAINER_RUNNER_ROOT = "/opt/mlgrade"
+CONTAINER_PYTHON = "/opt/venv/bin/python3"
+LABEL = "mlgrade.sandbox"
+DOCKER_HELP = (
+    "Start the Docker engine (`sudo systemctl start docker`, or `sudo dockerd &`; "
+    "`scripts/setup` installs and starts one), or pass `--sandbox local` for the weaker "
+    "process sandbox."
+)
+
+
+class SandboxError(Exception):
+    """An infrastructure fault: the submission cannot be graded (verdict "ungradable")."""
+
+
+class ReceiveTimeout(Exception):
+    """No message arrived within the time allowed."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Resource limits of one sandbox run. Values and their reasons: docs/security.md."""
+
+    memory_mb: int = 1024
+    cpus: float = 1.0
+    pids: int = 64
+    tmpfs_mb: int = 64
+    output_bytes: int = 8 * 1024 * 1024
+    nofile: int = 256
+    fsize_mb: int = 32
+
+
+@dataclass
+class Ending:
+    """How a sandbox run ended: the evidence the trusted side uses for crash verdicts."""
+
+    exit_code: int | None
+    oom_killed: bool
+    output_overflow: bool
+    stderr: str
+
+
+class Session(Protocol):
+    """A live runner: send messages to it, receive its answers, then close it."""
+
+    sandbox: str
+
+    def send(self, message: dict[str, Any]) -> None: ...
+
+    def receive(self, timeout: float) -> dict[str, Any] | None: ...
+
+    def kill(self) -> None: ...
+
+    def close(self) -> Ending: ...
+
+
+class _Channel:
+    """Splits the runner's stdout into capped lines; keeps a capped tail of stderr."""
+
+    def __init__(self, cap: int, on_overflow: Callable[[], None]) -> None:
+        self.cap, self.on_overflow = cap, on_overflow
+        self.lines: queue.Queue[bytes | None] = queue.Queue()
+        self.total = 0
+        self.overflow = False
+        self._partial = bytearray()
+        self._stderr = bytearray()
+
+    def feed(self, stream: int, data: bytes) -> None:
+        if self.overflow:
+            return
+        self.total += len(data)
+        if self.total > self.cap:
+            self.overflow = True
+            self.on_overflow()
+            return
+        if stream == 2:
+            self._stderr += data
+            del self._stderr[: max(0, len(self._stderr) - 4096)]
+            return
+        self._partial += data
+        while (newline := self._partial.find(b"\n")) >= 0:
+            self.lines.put(bytes(self._partial[: newline + 1]))
+            del self._partial[: newline + 1]
+
+    def finish(self) -> None:
+        self.lines.put(None)
+
+    def stderr(self) -> str:
+        return self._stderr.decode("utf-8", errors="replace")
+
+    def receive(self, timeout: float) -> dict[str, Any] | None:
+        try:
+            line = self.lines.get(timeout=timeout)
+        except queue.Empty:
+            raise ReceiveTimeout() from None
+        if line is None:
+            self.lines.put(None)
+            return None
+        return wire.loads(line, self.cap)
+
+
+class DockerSession:
+    """One fresh, hardened container running the runner (rule R5)."""
+
+    sandbox = "docker"
+
+    def __init__(self, image: str, limits: Limits) -> None:
+        import docker
+        import docker.errors
+
+        self._errors = docker.errors
+        try:
+            self.client = docker.from_env(timeout=60)
+            self.client.ping()
+        except Exception as exc:  # noqa: BLE001 - any failure here means no usable engine
+            raise SandboxError(f"the Docker engine does not answer ({_short(exc)}). {DOCKER_HELP}") from None
+        self.container: Any = None
+        self.channel = _Channel(limits.output_bytes, self.kill)
+        try:
+            self.container = self.client.containers.create(image, **container_options(limits))
+            self._socket = self.container.attach_socket(
+                params={"stdin": 1, "stdout": 1, "stderr": 1, "stream": 1}
+            )._sock
+            self.container.start()
+        except docker.errors.ImageNotFound:
+            self._remove()
+            raise SandboxError(f"the sandbox image {image} is missing: run `grade sandbox build`") from None
+        except Exception as exc:  # noqa: BLE001
+            self._remove()
+            raise SandboxError(f"could not start a sandbox container: {_short(exc)}. {DOCKER_HELP}") from None
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        """Demultiplex Docker's attach stream (8-byte frame headers) into the channel."""
+        buffer = b""
+        try:
+            while chunk := self._socket.recv(65536):
+                buffer += chunk
+                while len(buffer) >= 8:
+                    stream, size = struct.unpack(">BxxxL", buffer[:8])
+                    if len(buffer) < 8 + size:
+                        break
+                    self.channel.feed(stream, buffer[8 : 8 + size])
+                    buffer = buffer[8 + size :]
+        except OSError:
+            pass
+        finally:
+            self.channel.finish()
+
+    def send(self, message: dict[str, Any]) -> None:
+        try:
+            self._socket.sendall(wire.dumps(message))
+        except OSError:
+            pass  # the runner is gone; receive() reports the end of the channel
+
+    def receive(self, timeout: float) -> dict[str, Any] | None:
+        return self.channel.receive(timeout)
+
+    def kill(self) -> None:
+        try:
+            self.container.kill()
+        except Exception:  # noqa: BLE001 - already stopped or gone
+            pass
+
+    def close(self) -> Ending:
+        """Stop the container (SIGKILL after a short grace), read its state, remove it."""
+        try:
+            try:
+                self._socket.shutdown(1)
+            except OSError:
+                pass
+            try:
+                status = self.container.wait(timeout=5)
+            except Exception:  # noqa: BLE001 - did not stop by itself: kill it
+                self.kill()
+                status = self.container.wait(timeout=30)
+            self._reader.join(timeout=5)
+            self.container.reload()
+            state = self.container.attrs["State"]
+            return Ending(
+                exit_code=status.get("StatusCode"),
+                oom_killed=bool(state.get("OOMKilled")),
+                output_overflow=self.channel.overflow,
+                stderr=self.channel.stderr(),
+            )
+        except Exception as exc:  # noqa: BLE001
+            raise SandboxError(f"lost the sandbox container: {_short(exc)}. {DOCKER_HELP}") from None
+        finally:
+            self._remove()
+
+    def _remove(self) -> None:
+        if self.container is not None:
+            try:
+                self.container.remove(force=True)
+            except self._errors.NotFound:
+                pass
+            except Exception:  # noqa: BLE001 - best effort; leftovers carry the label for cleanup
+                pass
+
+
+def container_options(limits: Limits) -> dict[str, Any]:
+    """The hardened `docker run` options (rule R5); the reasons are in docs/security.md."""
+    return {
+        "command": [CONTAINER_PYTHON, "-s", "-m", "runner"],
+        "name": f"mlgrade-{uuid.uuid4().hex[:12]}",
+        "labels": {LABEL: "1"},
+        "user": "65534:65534",
+        "working_dir": "/tmp",
+        "environment": {
+            "PYTHONPATH": CONTAINER_RUNNER_ROOT,
+            "PYTHONDONTWRITEBYTECODE": "1",
+            "HOME": "/tmp",
+            "OMP_NUM_THREADS": "1",
+            "OPENBLAS_NUM_THREADS": "1",
+            "MKL_NUM_THREADS": "1",
+        },
+        "volumes": {str(RUNNER_DIR): {"bind": f"{CONTAINER_RUNNER_ROOT}/runner", "mode": "ro"}},
+        "network_mode": "none",
+        "read_only": True,
+        "tmpfs": {"/tmp": f"rw,nosuid,nodev,noexec,size={limits.tmpfs_mb}m,mode=1777"},
+        "mem_limit": f"{limits.memory_mb}m",
+        "memswap_limit": f"{limits.memory_mb}m",
+        "pids_limit": limits.pids,
+        "nano_cpus": int(limits.cpus * 1e9),
+        "cap_drop": ["ALL"],
+        "security_opt": ["no-new-privileges"],
+        "ipc_mode": "private",
+        "init": True,
+        "stdin_open": True,
+        "log_config": {"type": "none", "config": {}},
+        "ulimits": [
+            {"name": "nofile", "soft": limits.nofile, "hard": limits.nofile},
+            {"name": "fsize", "soft": limits.fsize_mb << 20, "hard": limits.fsize_mb << 20},
+            {"name": "core", "soft": 0, "hard": 0},
+        ],
+    }
+
+
+class LocalSession:
+    """The weaker sandbox: a separate process with rlimits, no container. Labelled everywhere."""
+
+    sandbox = "local"
+
+    def __init__(self, limits: Limits) -> None:
+        self.workdir = Path(tempfile.mkdtemp(prefix="mlgrade-local-"))
+        self.channel = _Channel(limits.output_bytes, self.kill)
+        env = {
+            "PATH": "/usr/bin:/bin",
+            "PYTHONPATH": str(RUNNER_DIR.parent),
+            "PYTHONDONTWRITEBYTECODE": "1",
+            "HOME": str(self.workdir),
+            "OMP_NUM_THREADS": "1",
+            "MLGRADE_SUBMISSION_DIR": str(self.workdir / "submission"),
+        }
+        self.process = subprocess.Popen(
+            [sys.executable, "-s", "-m", "runner"],
+            cwd=self.workdir, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            preexec_fn=lambda: _local_limits(limits), start_new_session=True,
+        )
+        self._readers = [
+            threading.Thread(target=self._read, args=(stream, number), daemon=True)
+            for stream, number in ((self.process.stdout, 1), (self.process.stderr, 2))
+        ]
+        for reader in self._readers:
+            reader.start()
+
+    def _read(self, stream: Any, number: int) -> None:
+        while chunk := stream.read1(65536):
+            self.channel.feed(number, chunk)
+        if number == 1:
+            self.channel.finish()
+
+    def send(self, message: dict[str, Any]) -> None:
+        try:
+            assert self.process.stdin is not None
+            self.process.stdin.write(wire.dumps(message))
+            self.process.stdin.flush()
+        except (OSError, ValueError):
+            pass
+
+    def receive(self, timeout: float) -> dict[str, Any] | None:
+        return self.channel.receive(timeout)
+
+    def kill(self) -> None:
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+    def close(self) -> Ending:
+        try:
+            assert self.process.stdin is not None
+            self.process.stdin.close()
+        except OSError:
+            pass
+        try:
+            code = self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.kill()
+            code = self.process.wait()
+        self.kill()  # daemons the candidate left in its session
+        for reader in self._readers:
+            reader.join(timeout=5)
+        shutil.rmtree(self.workdir, ignore_errors=True)
+        return Ending(exit_code=code, oom_killed=False,
+                      output_overflow=self.channel.overflow, stderr=self.channel.stderr())
+
+
+def _local_limits(limits: Limits) -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (limits.memory_mb << 21, limits.memory_mb << 21))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limits.fsize_mb << 20, limits.fsize_mb << 20))
+    resource.setrlimit(resource.RLIMIT_NOFILE, (limits.nofile, limits.nofile))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+
+def open_session(sandbox: str, image: str, limits: Limits) -> Session:
+    """Start a runner in the chosen sandbox ("docker" or "local")."""
+    if sandbox == "local":
+        return LocalSession(limits)
+    return DockerSession(image, limits)
+
+
+def remove_leftover_containers() -> int:
+    """Remove every container carrying the mlgrade label (after a crash of the host grader)."""
+    import docker
+
+    client = docker.from_env()
+    leftovers = client.containers.list(all=True, filters={"label": LABEL})
+    for container in leftovers:
+        container.remove(force=True)
+    return len(leftovers)
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return (text[0] if text else type(exc).__name__)[:300]

@@ -1,0 +1,168 @@
+"""The in-container runner: the only mlgrade code that shares a process with candidate code.
+
+Protocol (one JSON line per message, see ``wire``): the host sends a ``job`` (candidate files,
+entrypoint, forbidden APIs, per-case time), the runner answers ``loaded``; then for each ``case``
+it answers one ``result``; ``end`` stops it. Everything the runner says is evidence for the
+trusted side, never a verdict. It imports nothing from ``grader``.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import time
+import traceback
+from pathlib import Path
+from types import FrameType, ModuleType
+from typing import Any, BinaryIO
+
+from . import guard, invoke, wire
+
+SUBMISSION_DIR = Path(os.environ.get("MLGRADE_SUBMISSION_DIR", "/tmp/submission"))
+CAPTURE_LIMIT = 4096
+MESSAGE_CAP = 64 * 1024 * 1024
+
+
+class CaseTimeout(BaseException):
+    """Raised by the interval timer when a case runs past its time limit."""
+
+
+def main() -> int:
+    channel = _take_over_stdio()
+    inbox = sys.stdin.buffer
+    job = _receive(inbox)
+    if job is None or job["type"] != "job":
+        return 3
+    entry, files = job["entry"], job["files"]
+    capture = _Capture(SUBMISSION_DIR / ".output")
+    target, load_error = _load(entry, files, job.get("forbidden", []))
+    _send(channel, {"type": "loaded", "ok": load_error is None, "error": load_error, "output": capture.take(),
+                    "python": sys.version.split()[0]})
+    while True:
+        message = _receive(inbox)
+        if message is None or message["type"] == "end":
+            return 0
+        if target is None:
+            continue
+        result = _run_case(target, entry, message, float(job["time_per_case"]))
+        result["output"] = capture.take()
+        _send(channel, result)
+
+
+def _take_over_stdio() -> BinaryIO:
+    """Keep the real stdout for protocol messages; candidate prints go to a capture file."""
+    SUBMISSION_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
+    channel = os.fdopen(os.dup(1), "wb", buffering=0)
+    capture_fd = os.open(SUBMISSION_DIR / ".output", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.dup2(capture_fd, 1)
+    os.dup2(capture_fd, 2)
+    os.close(capture_fd)
+    sys.stdout = open(1, "w", encoding="utf-8", errors="replace", closefd=False, buffering=1)
+    sys.stderr = open(2, "w", encoding="utf-8", errors="replace", closefd=False, buffering=1)
+    return channel
+
+
+class _Capture:
+    """Reads back what the candidate printed since the last call (trimmed)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path, self.offset = path, 0
+
+    def take(self) -> dict[str, Any]:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        size = self.path.stat().st_size
+        with open(self.path, "rb") as handle:
+            handle.seek(self.offset)
+            head = handle.read(CAPTURE_LIMIT)
+        produced = size - self.offset
+        self.offset = size
+        return {"text": head.decode("utf-8", errors="replace"), "bytes": produced}
+
+
+def _receive(inbox: BinaryIO) -> dict[str, Any] | None:
+    line = inbox.readline(MESSAGE_CAP + 1)
+    if not line:
+        return None
+    return wire.loads(line, MESSAGE_CAP)
+
+
+def _send(channel: BinaryIO, message: dict[str, Any]) -> None:
+    channel.write(wire.dumps(message))
+
+
+def _load(entry: dict[str, Any], files: dict[str, str], forbidden: list[str]) -> tuple[Any, dict[str, Any] | None]:
+    for name, text in files.items():
+        (SUBMISSION_DIR / Path(name).name).write_text(text, encoding="utf-8")
+    guard.install(forbidden)
+    sys.path.insert(0, str(SUBMISSION_DIR))
+    main_file = SUBMISSION_DIR / Path(entry["file"]).name
+    try:
+        return invoke.load_target(entry["kind"], main_file, "solution"), None
+    except BaseException as exc:  # noqa: BLE001 - every failure of candidate code is evidence
+        return None, _describe_error(exc)
+
+
+def _run_case(target: Any, entry: dict[str, Any], case: dict[str, Any], time_limit: float) -> dict[str, Any]:
+    result: dict[str, Any] = {"type": "result", "case": case["name"]}
+    args = wire.decode_value(case["args"], MESSAGE_CAP)
+    kwargs = wire.decode_value(case["kwargs"], MESSAGE_CAP)
+    signal.signal(signal.SIGALRM, _on_alarm)
+    started = time.perf_counter()
+    try:
+        signal.setitimer(signal.ITIMER_REAL, float(case.get("time_limit", time_limit)))
+        try:
+            outputs = invoke.invoke(target, entry, args, kwargs)
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        result["seconds"] = time.perf_counter() - started
+        result["outputs"] = {name: wire.encode_value(value) for name, value in outputs.items()}
+        result["status"] = "ok"
+    except BaseException as exc:  # noqa: BLE001
+        result["seconds"] = time.perf_counter() - started
+        result.update(_classify(exc))
+    return result
+
+
+def _on_alarm(_signum: int, _frame: FrameType | None) -> None:
+    raise CaseTimeout()
+
+
+def _classify(exc: BaseException) -> dict[str, Any]:
+    status = "error"
+    if isinstance(exc, NotImplementedError):
+        status = "not_implemented"
+    elif isinstance(exc, guard.ForbiddenCall):
+        status = "forbidden"
+    elif isinstance(exc, CaseTimeout):
+        status = "timeout"
+    elif isinstance(exc, MemoryError):
+        status = "memory"
+    elif isinstance(exc, (invoke.BadOutput, wire.WireError)):
+        status = "bad_output"
+    return {"status": status, "error": _describe_error(exc)}
+
+
+def _describe_error(exc: BaseException) -> dict[str, Any]:
+    """Exception type, message and the traceback frames that are in the candidate's files."""
+    frames = [
+        {"file": Path(frame.filename).name, "line": frame.lineno, "function": frame.name, "code": frame.line or ""}
+        for frame in traceback.extract_tb(exc.__traceback__)
+        if frame.filename.startswith(str(SUBMISSION_DIR))
+    ]
+    if isinstance(exc, SyntaxError) and exc.filename and exc.filename.startswith(str(SUBMISSION_DIR)):
+        frames.append({"file": Path(exc.filename).name, "line": exc.lineno or 0, "function": "<module>",
+                       "code": (exc.text or "").strip()})
+    try:
+        message = str(exc)[:2000]
+    except BaseException:  # noqa: BLE001 - a hostile __str__ must not kill the runner
+        message = "<exception message could not be read>"
+    error: dict[str, Any] = {"type": type(exc).__name__, "message": message, "frames": frames[-8:]}
+    if isinstance(exc, guard.ForbiddenCall):
+        error["api"] = exc.api
+    return error
+
+
+if __name__ == "__main__":
+    sys.exit(main())
