@@ -44,11 +44,11 @@ def exercise_table(exercise: ExerciseResult) -> Table:
         name = escape(case.name) + (" [dim](hidden)[/]" if case.hidden else "")
         reason = safe(case.reason)
         if case.misconception is not None:
-            reason += f"\n[bold]misconception:[/] {case.misconception.name} — {case.misconception.explanation}"
+            reason += f"\n[bold]misconception:[/] {escape(case.misconception.name)} — {escape(case.misconception.explanation)}"
         mismatch = case.mismatch or {}
         if mismatch.get("worst_index") is not None and not case.hidden:
-            reason += (f"\nworst at {mismatch['worst_index']}: expected {mismatch['expected_value']}, "
-                       f"got {mismatch['actual_value']}")
+            reason += (f"\nworst at {mismatch['worst_index']}: expected {safe(str(mismatch['expected_value']))}, "
+                       f"got {safe(str(mismatch['actual_value']))}")
             if mismatch.get("max_abs_error") is not None:
                 reason += f" (max abs error {mismatch['max_abs_error']:.3g}, max rel error {mismatch['max_rel_error']:.3g})"
         if case.output:

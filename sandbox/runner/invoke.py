@@ -45,7 +45,7 @@ def invoke(target: ModuleType | str, entry: dict[str, Any], args: list[Any], kwa
     kind = entry["kind"]
     if kind == "sql":
         assert isinstance(target, str)
-        return _run_sql(target, **kwargs)
+        return name_outputs(_run_sql(target, **kwargs), list(entry["outputs"]))
     assert isinstance(target, ModuleType)
     if kind == "torch_module":
         return _run_torch_module(getattr(target, entry["name"]), **kwargs)
