@@ -43,7 +43,7 @@ class _DefaultToGrade(TyperGroup):
 
 
 app = typer.Typer(cls=_DefaultToGrade, add_completion=False, no_args_is_help=True, rich_markup_mode=None,
-                  pretty_exceptions_show_locals=False,
+                  pretty_exceptions_enable=False,
                   help="Grade ML / data-science interview exercises in a Docker sandbox.\n\n"
                        "`grade PATH` grades every exercise at or under PATH. "
                        "Exit status: 0 all passed, 1 not all passed, 2 usage or infrastructure error.")

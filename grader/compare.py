@@ -39,6 +39,8 @@ class Mismatch:
     fraction_mismatched: float | None = None
     rtol: float | None = None
     atol: float | None = None
+    window: dict[str, Any] | None = None
+    error_map: list[list[float]] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -111,7 +113,49 @@ def compare_arrays(spec: OutputSpec, expected: Any, actual: Any) -> Mismatch | N
         fraction_mismatched=float(bad.mean()),
         rtol=rtol,
         atol=atol,
+        window=_window(want, got, worst),
+        error_map=_error_map(excess, worst),
     )
+
+
+WINDOW_RADIUS = 2
+ERROR_MAP_SIZE = 48
+
+
+def _window(want: np.ndarray, got: np.ndarray, worst: tuple[int, ...]) -> dict[str, Any] | None:
+    """Expected and actual values around the worst element, in its last one or two axes."""
+    if want.ndim == 0:
+        return None
+    lead = worst[:-2] if want.ndim >= 2 else ()
+    plane_want, plane_got = (want[lead], got[lead]) if lead else (want, got)
+    if plane_want.ndim == 1:
+        plane_want, plane_got = plane_want[None, :], plane_got[None, :]
+        row, col = 0, worst[-1]
+    else:
+        row, col = worst[-2], worst[-1]
+    rows = range(max(0, row - WINDOW_RADIUS), min(plane_want.shape[0], row + WINDOW_RADIUS + 1))
+    cols = range(max(0, col - WINDOW_RADIUS), min(plane_want.shape[1], col + WINDOW_RADIUS + 1))
+    return {
+        "leading_index": list(lead),
+        "rows": list(rows) if want.ndim >= 2 else None,
+        "cols": list(cols),
+        "expected": plane_want[np.ix_(rows, cols)].tolist(),
+        "actual": plane_got[np.ix_(rows, cols)].tolist(),
+    }
+
+
+def _error_map(excess: np.ndarray, worst: tuple[int, ...]) -> list[list[float]] | None:
+    """For 2-D (or batched 2-D) outputs: error ÷ allowed error over the plane holding the worst
+    element (> 1 means out of tolerance), max-pooled down to at most 48×48 cells."""
+    if excess.ndim < 2:
+        return None
+    plane = excess[worst[:-2]] if excess.ndim > 2 else excess
+    step_r, step_c = -(-plane.shape[0] // ERROR_MAP_SIZE), -(-plane.shape[1] // ERROR_MAP_SIZE)
+    pooled = [
+        [float(plane[r : r + step_r, c : c + step_c].max()) for c in range(0, plane.shape[1], step_c)]
+        for r in range(0, plane.shape[0], step_r)
+    ]
+    return pooled
 
 
 def _nonfinite_mismatch(spec: OutputSpec, want: np.ndarray, got: np.ndarray) -> Mismatch | None:

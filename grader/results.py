@@ -12,6 +12,8 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 SCHEMA_VERSION = "1.0"
 
 
@@ -149,9 +151,11 @@ def to_document(run: RunResult) -> dict[str, Any]:
 
 
 def _json_safe(value: Any) -> Any:
-    """Enums to their values, non-finite floats to strings (JSON has no NaN)."""
+    """Enums to their values, numpy scalars to Python ones, non-finite floats to strings."""
     if isinstance(value, Enum):
         return value.value
+    if isinstance(value, np.generic):
+        return _json_safe(value.item())
     if isinstance(value, float) and not math.isfinite(value):
         return str(value)
     if isinstance(value, dict):

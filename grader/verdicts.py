@@ -157,7 +157,7 @@ def _mismatch_reason(name: str, mismatch: Mismatch, hidden: bool) -> str:
 def _public_mismatch(mismatch: Mismatch, hidden: bool) -> dict[str, Any]:
     data = mismatch.to_dict()
     if hidden:
-        keep = ("max_abs_error", "max_rel_error", "fraction_mismatched", "rtol", "atol")
+        keep = ("max_abs_error", "max_rel_error", "fraction_mismatched", "rtol", "atol")  # no values, no maps
         data = {k: (v if k in keep else None) for k, v in data.items()}
         data["reason"] = "values are not shown for hidden cases"
     return data

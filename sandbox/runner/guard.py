@@ -38,13 +38,21 @@ def install(forbidden: Sequence[str]) -> None:
 def _patch(module: ModuleType, module_name: str, attrs: list[str]) -> None:
     for attr in attrs:
         if hasattr(module, attr):
-            setattr(module, attr, _forbidden_stub(f"{module_name}.{attr}"))
+            setattr(module, attr, _forbidden_stub(f"{module_name}.{attr}", getattr(module, attr)))
 
 
-def _forbidden_stub(api: str) -> Any:
+def _forbidden_stub(api: str, original: Any) -> Any:
+    """A function that raises, or for a class a subclass whose constructor raises (libraries
+    that subclass the forbidden class at import time keep working)."""
+
     def stub(*_args: Any, **_kwargs: Any) -> Any:
         raise ForbiddenCall(api)
 
+    if isinstance(original, type):
+        try:
+            return type(original.__name__, (original,), {"__init__": stub, "__module__": original.__module__})
+        except TypeError:  # a class that cannot be subclassed: fall back to the function stub
+            pass
     stub.__name__ = api.rpartition(".")[2]
     stub.__qualname__ = stub.__name__
     return stub
@@ -72,6 +80,9 @@ class _PatchingFinder(importlib.abc.MetaPathFinder):
 class _PatchingLoader(importlib.abc.Loader):
     def __init__(self, inner: Any, fullname: str, attrs: list[str]) -> None:
         self.inner, self.fullname, self.attrs = inner, fullname, attrs
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)  # get_code, get_source, is_package, … of the real loader
 
     def create_module(self, spec: importlib.machinery.ModuleSpec) -> ModuleType | None:
         return self.inner.create_module(spec)  # type: ignore[no-any-return]

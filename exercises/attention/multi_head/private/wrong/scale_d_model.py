@@ -1,0 +1,17 @@
+"""Wrong: divides every head's scores by √d_model."""
+
+import numpy as np
+
+
+def multi_head_attention(x, w_q, w_k, w_v, w_o, num_heads, mask=None):
+    batch, length, d_model = x.shape
+    d_head = d_model // num_heads
+    q, k, v = ((x @ w).reshape(batch, length, num_heads, d_head).transpose(0, 2, 1, 3) for w in (w_q, w_k, w_v))
+    scores = q @ np.swapaxes(k, -1, -2) / np.sqrt(d_model)
+    allowed = np.broadcast_to(True if mask is None else np.asarray(mask, dtype=bool), scores.shape)
+    scores = np.where(allowed, scores, -np.inf)
+    top = np.max(scores, axis=-1, keepdims=True)
+    weights = np.where(allowed, np.exp(scores - np.where(np.isfinite(top), top, 0)), 0)
+    total = weights.sum(-1, keepdims=True)
+    weights = np.divide(weights, total, out=np.zeros_like(weights), where=total > 0)
+    return (weights @ v).transpose(0, 2, 1, 3).reshape(batch, length, d_model) @ w_o
