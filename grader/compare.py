@@ -102,12 +102,12 @@ def compare_arrays(spec: OutputSpec, expected: Any, actual: Any) -> Mismatch | N
             return None
         excess = np.where(finite, error / np.where(allowed > 0, allowed, np.finfo(float).tiny), 0.0)
         relative = np.where(finite & (want != 0), error / np.abs(want), np.where(error > 0, np.inf, 0.0))
-    worst = np.unravel_index(int(np.argmax(excess)), want.shape) if want.ndim else ()
+    worst = tuple(int(i) for i in np.unravel_index(int(np.argmax(excess)), want.shape)) if want.ndim else ()
     return Mismatch(
         reason=f"{int(bad.sum())} of {bad.size} values out of tolerance (rtol={rtol:g}, atol={atol:g})",
         max_abs_error=float(error.max()),
         max_rel_error=float(relative.max()),
-        worst_index=[int(i) for i in worst],
+        worst_index=list(worst),
         expected_value=float(want[worst]),
         actual_value=float(got[worst]),
         fraction_mismatched=float(bad.mean()),
@@ -166,9 +166,9 @@ def _nonfinite_mismatch(spec: OutputSpec, want: np.ndarray, got: np.ndarray) -> 
     else:
         same = (np.isnan(want) & np.isnan(got)) | (np.isinf(want) & (want == got))
         wrong = (~np.isfinite(want) | ~np.isfinite(got)) & ~same
-    where = np.argwhere(wrong)
-    if not where.size:
+    if not wrong.any():
         return None
+    where = np.argwhere(wrong)  # for a 0-d array: one row with no columns, i.e. the index ()
     index = tuple(int(i) for i in where[0])
     return Mismatch(
         reason=f"{len(where)} value(s) non-finite where the answer must be finite"
@@ -231,7 +231,7 @@ def compare_rows(expected: Any, actual: Any, ordered: bool, tolerance: tuple[flo
                         expected_value=_preview(want_rows), actual_value=_preview(got_rows))
     if not ordered:
         want_rows, got_rows = sorted(want_rows, key=_row_key), sorted(got_rows, key=_row_key)
-    for index, (want, got) in enumerate(zip(want_rows, got_rows)):
+    for index, (want, got) in enumerate(zip(want_rows, got_rows, strict=True)):
         if not _row_equal(want, got, tolerance):
             where = f"row {index + 1}" + ("" if ordered else " (rows compared in sorted order)")
             return Mismatch(f"{where} is {got}, expected {want}", worst_index=[index],
@@ -254,7 +254,7 @@ def _row_key(row: list[Any]) -> list[tuple[int, Any]]:
 def _row_equal(want: list[Any], got: list[Any], tolerance: tuple[float, float]) -> bool:
     if len(want) != len(got):
         return False
-    for a, b in zip(want, got):
+    for a, b in zip(want, got, strict=True):
         numeric = all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in (a, b))
         if numeric:
             if not abs(float(b) - float(a)) <= tolerance[1] + tolerance[0] * abs(float(a)):

@@ -7,9 +7,12 @@ import copy
 import dataclasses
 import functools
 import hashlib
+import warnings
 from pathlib import Path
 from types import ModuleType
 from typing import Any
+
+import numpy as np
 
 from sandbox.runner.invoke import invoke, load_target
 
@@ -35,7 +38,10 @@ def run_code(exercise: Exercise, target: ModuleType | str, case: Case) -> dict[s
     """Call trusted code on a copy of the case inputs (so in-place edits cannot leak)."""
     spec = exercise.spec
     entry = spec.entrypoint.as_wire(spec.outputs)
-    return invoke(target, entry, copy.deepcopy(case.args), copy.deepcopy(case.kwargs))
+    # Warnings would print private paths and source lines (of wrong variants) to the candidate.
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        return invoke(target, entry, copy.deepcopy(case.args), copy.deepcopy(case.kwargs))
 
 
 def expected_outputs(exercise: Exercise, cases: list[Case]) -> dict[str, dict[str, Any]]:
@@ -78,7 +84,7 @@ def compare_outputs(exercise: Exercise, case: Case, expected: dict[str, Any], ac
     return None
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _checker(path: Path) -> ModuleType:
     """A bank's custom checker module (for outputs compared by `checker`)."""
     return load_module(path, f"_mlgrade_checker_{hashlib.sha256(str(path).encode()).hexdigest()[:12]}")

@@ -4,9 +4,10 @@ files and case inputs only, rule R2) → verdicts (grader/verdicts.py) → a Run
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from sandbox.launcher import Limits, ReceiveTimeout, SandboxError, Session, open_session
 from sandbox.runner import wire
@@ -100,8 +101,12 @@ def grade_exercise(exercise: Exercise, files: dict[str, str] | Unreadable, optio
             return result
     diagnose = Diagnoser(exercise, expected)
     run = _SandboxRun(exercise, files, options)
-    for case in cases:
-        result.cases.append(run.grade(case, expected[case.name], diagnose))
+    try:
+        for case in cases:
+            result.cases.append(run.grade(case, expected[case.name], diagnose))
+    except BaseException:  # Ctrl-C or a bug: never leave the container behind
+        run.abort()
+        raise
     run.finish()
     return result
 
@@ -185,6 +190,12 @@ class _SandboxRun:
             self.session.send({"type": "end"})
             self._close()
 
+    def abort(self) -> None:
+        """Kill and remove the live container, if any, without waiting for the runner."""
+        if self.session is not None:
+            self.session.kill()
+            self._close()
+
 
 def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")

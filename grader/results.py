@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import asdict, dataclass, field
-from enum import Enum
+from enum import Enum, StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +17,7 @@ import numpy as np
 SCHEMA_VERSION = "1.0"
 
 
-class Verdict(str, Enum):
+class Verdict(StrEnum):
     """One vocabulary everywhere: terminal, JSON, HTML, JUnit (DESIGN.md)."""
 
     PASSED = "passed"
@@ -147,7 +147,7 @@ def to_document(run: RunResult) -> dict[str, Any]:
         },
         "exercises": exercises,
     }
-    return _json_safe(document)  # type: ignore[no-any-return]
+    return _json_safe(document)
 
 
 def _json_safe(value: Any) -> Any:

@@ -145,6 +145,12 @@ class _Fields:
             raise SpecError(self.path, self.prefix + key, "at least one entry")
         return [_Fields(self.path, item, f"{self.prefix}{key}[{i}].") for i, item in enumerate(value)]
 
+    def only(self, *known: str) -> None:
+        """Reject unknown fields (a typo like `rtoll` must not be silently ignored)."""
+        for key in self.table:
+            if key not in known:
+                raise SpecError(self.path, self.prefix + key, f"a known field here ({', '.join(known)})", "unknown")
+
     def sub(self, key: str, required: bool) -> _Fields:
         return _Fields(self.path, self._get(key, dict, "a table", _REQUIRED if required else {}), f"{self.prefix}{key}.")
 
@@ -162,13 +168,22 @@ def load_spec(directory: Path) -> ExerciseSpec:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise SpecError(path, "<file>", f"valid TOML ({exc})") from None
     root = _Fields(path, raw)
+    root.only("id", "title", "family", "difficulty", "forbidden", "hints", "entrypoint", "outputs", "limits",
+              "cases", "wrong")
     entry = root.sub("entrypoint", required=True)
+    entry.only("kind", "name", "file")
     kind = entry.text("kind", _REQUIRED, KINDS)
     default_file = "solution.sql" if kind == "sql" else "solution.py"
     entrypoint = Entrypoint(kind=kind, name=entry.text("name", "query" if kind == "sql" else _REQUIRED),
                             file=entry.text("file", default_file))
     outputs = tuple(_output(fields) for fields in root.tables("outputs", required=True))
     limits = root.sub("limits", required=False)
+    limits.only("time_per_case", "memory_mb", "pids")
+    cases = root.sub("cases", required=False)
+    cases.only("seed")
+    wrong = root.tables("wrong", required=False)
+    for fields in wrong:
+        fields.only("file", "misconception", "explanation")
     defaults = Limits()
     spec = ExerciseSpec(
         id=root.text("id", _REQUIRED),
@@ -183,10 +198,10 @@ def load_spec(directory: Path) -> ExerciseSpec:
                       pids=int(limits.number("pids", defaults.pids, minimum=8))),
         forbidden=root.strings("forbidden"),
         hints=root.strings("hints"),
-        seed=root.sub("cases", required=False).integer("seed", 0),
+        seed=cases.integer("seed", 0),
         wrong=tuple(WrongVariant(file=w.text("file", _REQUIRED), misconception=w.text("misconception", _REQUIRED),
                                  explanation=w.text("explanation", _REQUIRED))
-                    for w in root.tables("wrong", required=False)),
+                    for w in wrong),
     )
     if Path(spec.entrypoint.file).name != spec.entrypoint.file:
         raise SpecError(path, "entrypoint.file", "a plain file name in the exercise folder", spec.entrypoint.file)
@@ -194,6 +209,7 @@ def load_spec(directory: Path) -> ExerciseSpec:
 
 
 def _output(fields: _Fields) -> OutputSpec:
+    fields.only("name", "compare", "rtol", "atol", "nan", "dtype", "strict_dtype")
     return OutputSpec(
         name=fields.text("name", _REQUIRED),
         compare=fields.text("compare", "allclose", COMPARISONS),

@@ -7,7 +7,8 @@ expected values: values in mismatch reports, the candidate's printed output, exc
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from sandbox.launcher import Ending
 from sandbox.runner import wire
@@ -26,6 +27,7 @@ RUNNER_STATUS = {
     "forbidden": Verdict.FORBIDDEN_API,
     "timeout": Verdict.TIME_LIMIT,
     "memory": Verdict.MEMORY_LIMIT,
+    "output_limit": Verdict.OUTPUT_LIMIT,
     "error": Verdict.RUNTIME_ERROR,
     "bad_output": Verdict.WRONG_ANSWER,
 }
@@ -142,6 +144,8 @@ def _error_reason(verdict: Verdict, error: ErrorInfo | None, case: Case) -> str:
         return "ran past the per-case time limit" + where
     if verdict is Verdict.MEMORY_LIMIT:
         return "MemoryError: the solution ran out of memory" + where
+    if verdict is Verdict.OUTPUT_LIMIT:
+        return "the solution printed more than the sandbox's output limit" + where
     if error is None:
         return verdict.value
     text = f"{error.type}: {error.message}" if error.message else error.type

@@ -13,8 +13,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
+from typing import Any
 
 from .launcher import DOCKER_HELP, SandboxError
 
@@ -34,7 +35,7 @@ def image_tag() -> str:
     return f"mlgrade-sandbox:{digest.hexdigest()[:12]}"
 
 
-def _client():  # type: ignore[no-untyped-def]
+def _client() -> Any:
     import docker
 
     try:

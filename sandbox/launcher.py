@@ -11,15 +11,17 @@ import queue
 import resource
 import shutil
 import signal
+import socket
 import struct
 import subprocess
 import sys
 import tempfile
 import threading
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Protocol
+from typing import Any, Protocol
 
 from .runner import wire
 
@@ -27,6 +29,8 @@ RUNNER_DIR = Path(__file__).parent / "runner"
 CONTAINER_RUNNER_ROOT = "/opt/mlgrade"
 CONTAINER_PYTHON = "/opt/venv/bin/python3"
 LABEL = "mlgrade.sandbox"
+OWNER_LABEL = "mlgrade.owner"  # "<host>:<pid>" of the grader that started the container
+OWNER = f"{socket.gethostname()}:{os.getpid()}"
 DOCKER_HELP = (
     "Start the Docker engine (`sudo systemctl start docker`, or `sudo dockerd &`; "
     "`scripts/setup` installs and starts one), or pass `--sandbox local` for the weaker "
@@ -229,7 +233,7 @@ def container_options(limits: Limits) -> dict[str, Any]:
     return {
         "command": [CONTAINER_PYTHON, "-s", "-m", "runner"],
         "name": f"mlgrade-{uuid.uuid4().hex[:12]}",
-        "labels": {LABEL: "1"},
+        "labels": {LABEL: "1", OWNER_LABEL: OWNER},
         "user": "65534:65534",
         "working_dir": "/tmp",
         "environment": {
@@ -258,6 +262,9 @@ def container_options(limits: Limits) -> dict[str, Any]:
             {"name": "nofile", "soft": limits.nofile, "hard": limits.nofile},
             {"name": "fsize", "soft": limits.fsize_mb << 20, "hard": limits.fsize_mb << 20},
             {"name": "core", "soft": 0, "hard": 0},
+            # Heap and private mappings capped at the memory limit: one huge allocation fails at
+            # once with MemoryError instead of thrashing the cgroup before the OOM killer acts.
+            {"name": "data", "soft": limits.memory_mb << 20, "hard": limits.memory_mb << 20},
         ],
     }
 
@@ -346,15 +353,31 @@ def open_session(sandbox: str, image: str, limits: Limits) -> Session:
     return DockerSession(image, limits)
 
 
-def remove_leftover_containers() -> int:
-    """Remove every container carrying the mlgrade label (after a crash of the host grader)."""
+def orphaned(owner: str) -> bool:
+    """True when the grader that owns a container (an OWNER label) no longer runs on this host."""
+    host, _, pid = owner.rpartition(":")
+    if host != socket.gethostname() or not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
+
+
+def remove_leftover_containers(everything: bool = False) -> int:
+    """Remove sandbox containers whose grader died (SIGKILL, power loss); all of them with EVERYTHING."""
     import docker
 
     client = docker.from_env()
-    leftovers = client.containers.list(all=True, filters={"label": LABEL})
-    for container in leftovers:
-        container.remove(force=True)
-    return len(leftovers)
+    removed = 0
+    for container in client.containers.list(all=True, filters={"label": LABEL}):
+        if everything or orphaned(container.labels.get(OWNER_LABEL, "")):
+            container.remove(force=True)
+            removed += 1
+    return removed
 
 
 def _short(exc: BaseException) -> str:

@@ -8,13 +8,14 @@ trusted side, never a verdict. It imports nothing from ``grader``.
 
 from __future__ import annotations
 
+import errno
 import os
 import signal
 import sys
 import time
 import traceback
 from pathlib import Path
-from types import FrameType, ModuleType
+from types import FrameType
 from typing import Any, BinaryIO
 
 from . import guard, invoke, wire
@@ -26,6 +27,12 @@ MESSAGE_CAP = 64 * 1024 * 1024
 
 class CaseTimeout(BaseException):
     """Raised by the interval timer when a case runs past its time limit."""
+
+
+class _Timer:
+    """Whether the current case's timer fired (C code such as SQLite may swallow CaseTimeout)."""
+
+    fired = False
 
 
 def main() -> int:
@@ -109,6 +116,7 @@ def _run_case(target: Any, entry: dict[str, Any], case: dict[str, Any], time_lim
     args = wire.decode_value(case["args"], MESSAGE_CAP)
     kwargs = wire.decode_value(case["kwargs"], MESSAGE_CAP)
     signal.signal(signal.SIGALRM, _on_alarm)
+    _Timer.fired = False
     started = time.perf_counter()
     try:
         signal.setitimer(signal.ITIMER_REAL, float(case.get("time_limit", time_limit)))
@@ -126,6 +134,7 @@ def _run_case(target: Any, entry: dict[str, Any], case: dict[str, Any], time_lim
 
 
 def _on_alarm(_signum: int, _frame: FrameType | None) -> None:
+    _Timer.fired = True
     raise CaseTimeout()
 
 
@@ -135,10 +144,12 @@ def _classify(exc: BaseException) -> dict[str, Any]:
         status = "not_implemented"
     elif isinstance(exc, guard.ForbiddenCall):
         status = "forbidden"
-    elif isinstance(exc, CaseTimeout):
+    elif isinstance(exc, CaseTimeout) or _Timer.fired:
         status = "timeout"
     elif isinstance(exc, MemoryError):
         status = "memory"
+    elif isinstance(exc, OSError) and exc.errno == errno.EFBIG:
+        status = "output_limit"  # the capture file hit the fsize limit
     elif isinstance(exc, (invoke.BadOutput, wire.WireError)):
         status = "bad_output"
     return {"status": status, "error": _describe_error(exc)}

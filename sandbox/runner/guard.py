@@ -11,8 +11,9 @@ from __future__ import annotations
 import importlib.abc
 import importlib.machinery
 import sys
+from collections.abc import Sequence
 from types import ModuleType
-from typing import Any, Sequence
+from typing import Any
 
 
 class ForbiddenCall(Exception):
@@ -85,7 +86,7 @@ class _PatchingLoader(importlib.abc.Loader):
         return getattr(self.inner, name)  # get_code, get_source, is_package, … of the real loader
 
     def create_module(self, spec: importlib.machinery.ModuleSpec) -> ModuleType | None:
-        return self.inner.create_module(spec)  # type: ignore[no-any-return]
+        return self.inner.create_module(spec)
 
     def exec_module(self, module: ModuleType) -> None:
         self.inner.exec_module(module)

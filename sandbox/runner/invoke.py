@@ -67,7 +67,7 @@ def name_outputs(returned: Any, names: list[str]) -> dict[str, Any]:
         return {names[0]: to_plain(returned)}
     if not isinstance(returned, (tuple, list)) or len(returned) != len(names):
         raise BadOutput(f"expected a tuple of {len(names)} values ({', '.join(names)}), got {describe(returned)}")
-    return {name: to_plain(value) for name, value in zip(names, returned)}
+    return {name: to_plain(value) for name, value in zip(names, returned, strict=True)}
 
 
 def to_plain(value: Any) -> Any:
@@ -92,7 +92,7 @@ def _replay_ops(cls: type, ops: list[str], op_args: list[list[Any]]) -> list[Any
     """LeetCode design problems: ops[0] constructs, later ops are method calls; None for void."""
     instance = cls(*op_args[0])
     results: list[Any] = [None]
-    for op, call_args in zip(ops[1:], op_args[1:]):
+    for op, call_args in zip(ops[1:], op_args[1:], strict=True):
         results.append(to_plain(getattr(instance, op)(*call_args)))
     return results
 
@@ -124,8 +124,13 @@ def _run_sql(query: str, setup: str) -> dict[str, Any]:
     try:
         connection.executescript(setup)
         connection.execute("PRAGMA query_only = ON")
+        # A Python callback every 10k VM steps lets the case timer's signal handler run
+        # (SQLite aborts the query with "interrupted"; the runner knows its timer fired).
+        connection.set_progress_handler(lambda: 0, 10_000)
         cursor = connection.execute(query)
-        columns = [d[0] for d in cursor.description or []]
+        if cursor.description is None:
+            raise NotImplementedError("the query file holds no SELECT statement")
+        columns = [d[0] for d in cursor.description]
         rows = [list(row) for row in cursor.fetchmany(10_001)]
     finally:
         connection.close()

@@ -1,0 +1,32 @@
+"""Wrong: rounds the output size up and zero-pads the end so that a last partial window fits."""
+
+import math
+
+import numpy as np
+
+
+def _pair(v):
+    return (v, v) if isinstance(v, int) else tuple(v)
+
+
+def conv2d(x, w, b=None, stride=1, padding=0, dilation=1, groups=1):
+    (sh, sw), (ph, pw), (dh, dw) = _pair(stride), _pair(padding), _pair(dilation)
+    n, c_in, h, wd = x.shape
+    c_out, cg, kh, kw = w.shape
+    h_out = math.ceil((h + 2 * ph - dh * (kh - 1) - 1) / sh) + 1
+    w_out = math.ceil((wd + 2 * pw - dw * (kw - 1) - 1) / sw) + 1
+    extra_h = sh * (h_out - 1) + dh * (kh - 1) + 1 - (h + 2 * ph)
+    extra_w = sw * (w_out - 1) + dw * (kw - 1) + 1 - (wd + 2 * pw)
+    xp = np.pad(x, ((0, 0), (0, 0), (ph, ph + extra_h), (pw, pw + extra_w)))
+    out = np.zeros((n, c_out, h_out, w_out))
+    per_group = c_out // groups
+    for o in range(c_out):
+        g = o // per_group
+        xs = xp[:, g * cg:(g + 1) * cg]
+        for i in range(kh):
+            for j in range(kw):
+                patch = xs[:, :, i * dh:i * dh + sh * (h_out - 1) + 1:sh, j * dw:j * dw + sw * (w_out - 1) + 1:sw]
+                out[:, o] += np.tensordot(patch, w[o, :, i, j], axes=([1], [0]))
+    if b is not None:
+        out += b.reshape(1, -1, 1, 1)
+    return out

@@ -1,0 +1,3 @@
+-- Click-through rate per campaign: see README.md for the full statement.
+-- Replace this comment with one SQLite SELECT statement returning the columns
+-- campaign_id, ctr (one row per campaign; ctr rounded to 2 decimals, 0.0 without impressions).

@@ -1,0 +1,3 @@
+SELECT sensor, id, MAX(read_at) AS read_at, value
+FROM Reading
+GROUP BY sensor;

@@ -1,0 +1,3 @@
+-- Latest reading per sensor: see README.md for the full statement.
+-- Replace this comment with one SQLite SELECT statement returning the columns
+-- sensor, id, read_at, value (one row per sensor; ties broken by the highest id).

@@ -1,0 +1,3 @@
+-- Third highest salary per department: see README.md for the full statement.
+-- Replace this comment with one SQLite SELECT statement returning the columns
+-- Department, ThirdHighestSalary (one row per department; NULL when there is no third salary).

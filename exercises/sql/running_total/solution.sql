@@ -1,0 +1,3 @@
+-- Running total per user: see README.md for the full statement.
+-- Replace this comment with one SQLite SELECT statement returning the columns
+-- user_id, paid_on, payment_id, running_total, ordered by user_id, paid_on, payment_id.

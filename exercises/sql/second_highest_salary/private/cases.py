@@ -1,0 +1,48 @@
+"""Cases for the second highest salary: ties at the top, fewer than two distinct salaries (one NULL
+row expected), NULL salaries, an empty table and random tables with many duplicates."""
+
+import numpy as np
+
+from grader.cases import Case
+
+
+def _setup(salaries: list[int | None]) -> str:
+    """CREATE and fill Employee; ids are 1..n in the given order."""
+    rows = ", ".join(f"({i}, {'NULL' if s is None else int(s)})" for i, s in enumerate(salaries, start=1))
+    script = "CREATE TABLE Employee (id INTEGER, salary INTEGER);"
+    return script + (f" INSERT INTO Employee VALUES {rows};" if rows else "")
+
+
+def _case(name: str, salaries: list[int | None], note: str = "") -> Case:
+    return Case(name, kwargs={"setup": _setup(salaries)}, note=note)
+
+
+def _random(rng: np.random.Generator, n: int, distinct: int) -> list[int | None]:
+    levels = rng.choice(np.arange(1, 200) * 500, size=distinct, replace=False)
+    return [int(s) for s in rng.choice(levels, size=n)]
+
+
+def visible(rng: np.random.Generator) -> list[Case]:
+    return [
+        _case("three distinct salaries", [100, 200, 300], note="salaries 100, 200, 300 → 200"),
+        _case("top salary shared", [300, 200, 300], note="salaries 300, 200, 300 → 200"),
+        _case("single employee", [100], note="salary 100 → one row holding NULL"),
+    ]
+
+
+def hidden(rng: np.random.Generator) -> list[Case]:
+    with_nulls = _random(rng, 12, 4) + [None, None]
+    rng.shuffle(with_nulls)
+    tied_top = _random(rng, 15, 5)
+    tied_top += [max(tied_top)] * 3
+    rng.shuffle(tied_top)
+    return [
+        _case("empty table", []),
+        _case("all salaries equal", [700] * 5),
+        _case("one salary and NULLs", [None, 400, None, 400]),
+        _case("only NULL salaries", [None, None]),
+        _case("random with NULLs", with_nulls),
+        _case("random with a tied top", tied_top),
+        _case("random large", _random(rng, 300, 40)),
+        _case("two distinct, many duplicates", [50] * 4 + [80] * 6),
+    ]

@@ -1,0 +1,7 @@
+SELECT (
+    SELECT salary
+    FROM Employee
+    WHERE salary IS NOT NULL
+    ORDER BY salary DESC
+    LIMIT 1 OFFSET 1
+) AS SecondHighestSalary;

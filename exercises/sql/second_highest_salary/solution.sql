@@ -1,0 +1,3 @@
+-- Second highest salary: see README.md for the full statement.
+-- Replace this comment with one SQLite SELECT statement returning one row with the column
+-- SecondHighestSalary (NULL when there is no second highest distinct salary).

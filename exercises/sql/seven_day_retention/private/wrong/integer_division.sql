@@ -1,0 +1,22 @@
+WITH dated AS (
+    SELECT DISTINCT user_id, activity_date
+    FROM Activity
+    WHERE activity_date IS NOT NULL
+),
+first_day AS (
+    SELECT user_id, MIN(activity_date) AS cohort_date
+    FROM dated
+    GROUP BY user_id
+),
+retained AS (
+    SELECT DISTINCT f.user_id
+    FROM first_day AS f
+    JOIN dated AS a ON a.user_id = f.user_id
+    WHERE julianday(a.activity_date) - julianday(f.cohort_date) BETWEEN 1 AND 7
+)
+SELECT f.cohort_date,
+       COUNT(*) AS cohort_size,
+       COUNT(r.user_id) / COUNT(*) AS retention_rate
+FROM first_day AS f
+LEFT JOIN retained AS r ON r.user_id = f.user_id
+GROUP BY f.cohort_date;

@@ -1,0 +1,3 @@
+-- Seven-day retention per cohort: see README.md for the full statement.
+-- Replace this comment with one SQLite SELECT statement returning the columns
+-- cohort_date, cohort_size, retention_rate (one row per first-activity date).

@@ -1,0 +1,11 @@
+WITH ranked AS (
+    SELECT name, salary, departmentId,
+           ROW_NUMBER() OVER (PARTITION BY departmentId ORDER BY salary DESC) AS salary_rank
+    FROM Employee
+    WHERE salary IS NOT NULL
+)
+SELECT d.name AS Department, r.name AS Employee, r.salary AS Salary
+FROM ranked AS r
+JOIN Department AS d ON d.id = r.departmentId
+WHERE r.salary_rank <= 3
+ORDER BY Department, Salary DESC, Employee;

@@ -1,0 +1,3 @@
+-- Top three salaries per department: see README.md for the full statement.
+-- Replace this comment with one SQLite SELECT statement returning the columns
+-- Department, Employee, Salary, ordered by Department, Salary DESC, Employee.

@@ -1,0 +1,5 @@
+"""`python -m grader` is the `grade` command."""
+
+from .cli import main
+
+main()

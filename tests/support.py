@@ -1,0 +1,43 @@
+"""Helpers shared by the tests: the real CLI as a subprocess, Docker checks, bank paths."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+EXERCISES = ROOT / "exercises"
+SDPA = EXERCISES / "attention" / "scaled_dot_product"
+
+
+def docker_problem() -> str | None:
+    """Why the Docker sandbox cannot be used here, or None when it can."""
+    try:
+        from sandbox import image
+
+        return None if image.image_exists() else "the sandbox image is not built (run scripts/setup)"
+    except Exception as exc:  # noqa: BLE001
+        return f"no Docker engine: {exc}"
+
+
+def run_grade(*args: str | Path, env: dict[str, str] | None = None, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """Run the real `grade` CLI in a subprocess."""
+    return subprocess.run([sys.executable, "-m", "grader", *map(str, args)], capture_output=True, text=True,
+                          cwd=ROOT, env={**os.environ, "COLUMNS": "200", **(env or {})}, timeout=timeout)
+
+
+def leftover_containers() -> list[str]:
+    """Sandbox containers left behind: owned by this test process or by a grader that has exited.
+    (Containers of graders still running, e.g. a concurrent run, are not leftovers.)"""
+    from sandbox.launcher import OWNER, OWNER_LABEL, orphaned
+
+    listed = subprocess.run(["docker", "ps", "-a", "--filter", "label=mlgrade.sandbox", "--format",
+                             f'{{{{.Names}}}} {{{{.Label "{OWNER_LABEL}"}}}}'], capture_output=True, text=True, check=True)
+    names = []
+    for line in listed.stdout.splitlines():
+        name, _, owner = line.partition(" ")
+        if owner == OWNER or orphaned(owner):
+            names.append(name)
+    return names

@@ -1,0 +1,91 @@
+"""Numeric and structural comparison: tolerances by dtype, NaN policy, and the mismatch report."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from grader.compare import compare_output
+from grader.spec import OutputSpec
+
+ALLCLOSE = OutputSpec(name="out", rtol=1e-7, atol=1e-9)
+
+
+def test_equal_within_tolerance_passes() -> None:
+    expected = np.linspace(-3, 3, 12).reshape(3, 4)
+    assert compare_output(ALLCLOSE, expected, expected * (1 + 5e-8)) is None
+
+
+def test_mismatch_report_names_worst_element() -> None:
+    expected = np.arange(12, dtype=float).reshape(3, 4)
+    actual = expected.copy()
+    actual[2, 1] += 0.5
+    actual[0, 3] += 1e-3
+    mismatch = compare_output(ALLCLOSE, expected, actual)
+    assert mismatch is not None
+    assert mismatch.worst_index == [2, 1]
+    assert mismatch.expected_value == 9.0 and mismatch.actual_value == 9.5
+    assert mismatch.max_abs_error == pytest.approx(0.5)
+    assert mismatch.max_rel_error == pytest.approx(0.5 / 9)
+    assert mismatch.fraction_mismatched == pytest.approx(2 / 12)
+    assert mismatch.window is not None and mismatch.window["expected"][2][1] == 9.0
+    assert mismatch.error_map is not None and max(max(row) for row in mismatch.error_map) > 1
+
+
+def test_float32_answers_get_float32_tolerances() -> None:
+    tight = OutputSpec(name="out", rtol=1e-10, atol=1e-12)
+    expected = np.random.default_rng(0).normal(size=(8, 8))
+    as_float32 = expected.astype(np.float32)
+    # The same numbers handed in as float64 are judged by the exercise's float64 tolerance …
+    assert compare_output(tight, expected, as_float32.astype(np.float64)) is not None
+    # … and as float32 by what float32 can represent.
+    assert compare_output(tight, expected, as_float32) is None
+    assert compare_output(tight, expected, as_float32 + np.float32(1e-3)) is not None
+
+
+def test_shape_and_type_are_checked() -> None:
+    assert "shape (4,)" in compare_output(ALLCLOSE, np.zeros(3), np.zeros(4)).reason  # type: ignore[union-attr]
+    assert "numeric" in compare_output(ALLCLOSE, np.zeros(3), "zeros").reason  # type: ignore[union-attr]
+    assert "dtype bool" in compare_output(ALLCLOSE, np.zeros(3), np.zeros(3, dtype=bool)).reason  # type: ignore[union-attr]
+    strict = OutputSpec(name="out", dtype="float64", strict_dtype=True)
+    assert "dtype float32" in compare_output(strict, np.zeros(3), np.zeros(3, np.float32)).reason  # type: ignore[union-attr]
+
+
+def test_nan_policy() -> None:
+    expected = np.array([1.0, np.nan])
+    forbid = compare_output(ALLCLOSE, np.array([1.0, 2.0]), np.array([1.0, np.nan]))
+    assert forbid is not None and forbid.worst_index == [1]
+    assert compare_output(ALLCLOSE, expected, expected) is not None  # forbid: NaN never passes
+    match = OutputSpec(name="out", nan="match")
+    assert compare_output(match, expected, expected.copy()) is None
+    assert compare_output(match, expected, np.array([1.0, np.inf])) is not None
+
+
+def test_scalars() -> None:
+    assert compare_output(ALLCLOSE, 0.5, np.float32(0.5)) is None
+    for nonfinite in (np.inf, -np.inf, np.nan, np.float64("nan")):
+        assert compare_output(ALLCLOSE, 0.5, nonfinite) is not None
+    mismatch = compare_output(ALLCLOSE, 0.5, 0.75)
+    assert mismatch is not None and mismatch.worst_index == [] and mismatch.window is None
+
+
+def test_unordered_is_a_multiset() -> None:
+    spec = OutputSpec(name="out", compare="unordered")
+    assert compare_output(spec, [0, 1], [1, 0]) is None
+    assert compare_output(spec, [1, 1, 2], [1, 2, 2]) is not None
+
+
+def test_rows_compare_case_insensitive_columns_multiset_nulls_and_tolerance() -> None:
+    spec = OutputSpec(name="result", compare="rows")
+    expected = {"columns": ["Name", "Rate"], "rows": [["a", 0.5], ["b", None]]}
+    assert compare_output(spec, expected, {"columns": ["name", "RATE"], "rows": [["b", None], ["a", 0.5 + 1e-9]]}) is None
+    assert "columns" in compare_output(spec, expected, {"columns": ["n", "rate"], "rows": expected["rows"]}).reason  # type: ignore[union-attr]
+    assert "1 row(s)" in compare_output(spec, expected, {"columns": ["Name", "Rate"], "rows": [["a", 0.5]]}).reason  # type: ignore[union-attr]
+    ordered = OutputSpec(name="result", compare="rows_ordered")
+    assert compare_output(ordered, expected, {"columns": ["Name", "Rate"], "rows": expected["rows"][::-1]}) is not None
+
+
+def test_exact() -> None:
+    spec = OutputSpec(name="out", compare="exact")
+    assert compare_output(spec, [[1, 3]], [[1, 3]]) is None
+    assert compare_output(spec, True, False) is not None
