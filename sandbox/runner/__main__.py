@@ -77,8 +77,11 @@ class _Capture:
         self.path, self.offset = path, 0
 
     def take(self) -> dict[str, Any]:
-        sys.stdout.flush()
-        sys.stderr.flush()
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (OSError, ValueError):  # capture file full (fsize limit) or closed by the candidate
+                pass
         size = self.path.stat().st_size
         with open(self.path, "rb") as handle:
             handle.seek(self.offset)
