@@ -186,15 +186,19 @@ def _is_numeric_list(value: list[Any]) -> bool:
 
 
 def canonical(value: Any) -> str:
-    """A JSON text that is equal for equal values (arrays as lists, floats rounded to 12 digits)."""
+    """A JSON text that is equal for equal values (arrays as lists, floats rounded to 12 digits,
+    whole floats as integers, NaN/inf as text)."""
     return json.dumps(_plain(value), sort_keys=True)
 
 
 def _plain(value: Any) -> Any:
-    if isinstance(value, np.ndarray):
+    if isinstance(value, (np.ndarray, np.generic)):
         return _plain(value.tolist())
     if isinstance(value, float):
-        return value if not math.isfinite(value) else float(f"{value:.12g}")
+        if not math.isfinite(value):
+            return str(value)
+        rounded = float(f"{value:.12g}")
+        return int(rounded) if rounded.is_integer() else rounded  # 387.0 equals 387
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
     if isinstance(value, dict):

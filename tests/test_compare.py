@@ -89,3 +89,5 @@ def test_exact() -> None:
     spec = OutputSpec(name="out", compare="exact")
     assert compare_output(spec, [[1, 3]], [[1, 3]]) is None
     assert compare_output(spec, True, False) is not None
+    assert compare_output(spec, 387, 387.0) is None and compare_output(spec, np.int64(3), 3) is None
+    assert compare_output(spec, 387, 387.5) is not None

@@ -1,0 +1,18 @@
+"""Wrong: ignores the pairing and runs Welch's two-sample test."""
+
+import numpy as np
+from scipy.stats import t as student_t
+
+
+def paired_t_test(before, after, alternative="two-sided"):
+    a, b = np.asarray(before, dtype=float), np.asarray(after, dtype=float)
+    va, vb = a.var(ddof=1) / a.size, b.var(ddof=1) / b.size
+    t = (a.mean() - b.mean()) / np.sqrt(va + vb)
+    df = (va + vb) ** 2 / (va**2 / (a.size - 1) + vb**2 / (b.size - 1))
+    if alternative == "less":
+        p = student_t.cdf(t, df)
+    elif alternative == "greater":
+        p = student_t.sf(t, df)
+    else:
+        p = 2 * student_t.sf(abs(t), df)
+    return float(t), float(p)

@@ -1,0 +1,10 @@
+"""Wrong: int() truncates the fractional sample size."""
+
+import math
+
+from scipy.stats import norm
+
+
+def sample_size_two_proportions(p1, p2, alpha=0.05, power=0.8):
+    h = 2 * math.asin(math.sqrt(p1)) - 2 * math.asin(math.sqrt(p2))
+    return int(2 * ((norm.ppf(1 - alpha / 2) + norm.ppf(power)) / h) ** 2)

@@ -1,0 +1,18 @@
+"""Reference: Welch's t-test (scipy ttest_ind(equal_var=False) semantics) and the Welch df."""
+
+import numpy as np
+from scipy.stats import t as student_t
+
+
+def welch_t_test(a: np.ndarray, b: np.ndarray, alternative: str = "two-sided") -> tuple[float, float, float]:
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    va, vb = a.var(ddof=1) / a.size, b.var(ddof=1) / b.size
+    t = (a.mean() - b.mean()) / np.sqrt(va + vb)
+    df = (va + vb) ** 2 / (va**2 / (a.size - 1) + vb**2 / (b.size - 1))
+    if alternative == "less":
+        p = student_t.cdf(t, df)
+    elif alternative == "greater":
+        p = student_t.sf(t, df)
+    else:
+        p = 2.0 * student_t.sf(abs(t), df)
+    return float(t), float(p), float(df)
