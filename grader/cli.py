@@ -6,25 +6,26 @@ Exit status everywhere: 0 all passed, 1 graded but not all passed, 2 usage or in
 from __future__ import annotations
 
 import json
+import os
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
-import click
 import typer
+from docker.errors import DockerException
 from rich.console import Console
 from rich.table import Table
-from typer.core import TyperGroup
 
 from sandbox import image as sandbox_image
 from sandbox.launcher import SandboxError, remove_leftover_containers
 
+from . import serve
 from .bank import BankError, bank_from_env, discover
 from .cases import CaseError
 from .expected import BankCodeError
 from .grading import GradeOptions, grade_path
-from .results import write_document
+from .results import from_document, write_document
 from .spec import SpecError
 from .terminal import print_run
 
@@ -33,16 +34,7 @@ console = Console(highlight=False)
 errors = Console(stderr=True, highlight=False)
 
 
-class _DefaultToGrade(TyperGroup):
-    """`grade PATH …` means `grade run PATH …` when PATH is not a subcommand."""
-
-    def resolve_command(self, ctx: click.Context, args: list[str]) -> Any:
-        if args and args[0] not in self.commands and not args[0].startswith("-"):
-            args.insert(0, "run")
-        return super().resolve_command(ctx, args)
-
-
-app = typer.Typer(cls=_DefaultToGrade, add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   pretty_exceptions_enable=False,
                   help="Grade ML / data-science interview exercises in a Docker sandbox.\n\n"
                        "`grade PATH` grades every exercise at or under PATH. "
@@ -51,12 +43,12 @@ sandbox_app = typer.Typer(help="Build and maintain the sandbox image.", no_args_
 app.add_typer(sandbox_app, name="sandbox")
 
 
-class SandboxKind(str, Enum):
+class SandboxKind(StrEnum):
     docker = "docker"
     local = "local"
 
 
-BankOption = Annotated[Optional[Path], typer.Option("--bank", help="Directory holding the private parts "
+BankOption = Annotated[Path | None, typer.Option("--bank", help="Directory holding the private parts "
                                                     "(reference, cases, wrong variants) by exercise id; "
                                                     "default $MLGRADE_BANK, else each exercise's private/.")]
 
@@ -70,9 +62,13 @@ def fail(message: str) -> typer.Exit:
 @app.command("run", help="Grade the candidate's files of every exercise at or under PATH.")
 def run_command(
     path: Annotated[Path, typer.Argument(help="An exercise folder or a folder of exercises.")],
-    submission: Annotated[Optional[Path], typer.Option(help="Grade these files instead of the ones in PATH: "
+    submission: Annotated[Path | None, typer.Option(help="Grade these files instead of the ones in PATH: "
                                                        "a file (one exercise) or a folder laid out like PATH.")] = None,
-    json_out: Annotated[Optional[Path], typer.Option("--json", help="Write the results document here.")] = None,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Write the results document here.")] = None,
+    html_out: Annotated[Path | None, typer.Option("--html", help="Write the HTML feedback report here.")] = None,
+    junit_out: Annotated[Path | None, typer.Option("--junit", help="Write JUnit XML (for CI) here.")] = None,
+    markdown_out: Annotated[Path | None, typer.Option("--markdown", help="Write a Markdown summary here "
+                                                      "(e.g. $GITHUB_STEP_SUMMARY).")] = None,
     bank: BankOption = None,
     sandbox: Annotated[SandboxKind, typer.Option(help="docker (default) or local: a plain process with "
                                                  "rlimits, weaker, labelled as such.")] = SandboxKind.docker,
@@ -84,14 +80,27 @@ def run_command(
         options = GradeOptions(**{**options.__dict__, "image": ensure_image()})
     try:
         with console.status("grading…") as status:
-            run = grade_path(path, options, progress=lambda message: status.update(message))
-    except (SpecError, BankError, CaseError, BankCodeError, ValueError) as exc:
+            if sandbox is SandboxKind.docker and serve.answers():
+                status.update("grading on the warm grade server…")
+                run = from_document(serve.grade_remotely(path, submission, options.bank))
+            else:
+                run = grade_path(path, options, progress=lambda message: status.update(message))
+    except (SpecError, BankError, CaseError, BankCodeError, ValueError, RuntimeError) as exc:
         raise fail(str(exc)) from None
     except KeyboardInterrupt:
         raise fail("interrupted: nothing was graded to completion; sandbox containers were removed") from None
     print_run(run, console)
     if json_out is not None:
         write_document(run, json_out)
+    if html_out is not None or junit_out is not None or markdown_out is not None:
+        from reports import write_reports
+
+        from .results import to_document
+
+        try:
+            write_reports(to_document(run), html=html_out, junit=junit_out, markdown=markdown_out)
+        except OSError as exc:
+            raise fail(f"cannot write a report: {exc}") from None
     for exercise in run.exercises:
         for case in exercise.cases:
             if case.verdict.value == "ungradable":
@@ -104,18 +113,20 @@ def ensure_image() -> str:
     """The sandbox image tag, building the image first (with progress) when it is missing."""
     try:
         tag = sandbox_image.image_tag()
-        if not sandbox_image.image_exists(tag):
+        present = sandbox_image.image_exists(tag)  # raises SandboxError when no engine answers
+        remove_leftover_containers()  # from graders killed before they could clean up
+        if not present:
             errors.print(f"The sandbox image {tag} is missing: building it now (a few minutes, once).")
             with errors.status("building the sandbox image…") as status:
                 sandbox_image.build_image(progress=lambda message: status.update(message))
         return tag
-    except SandboxError as exc:
+    except (SandboxError, DockerException) as exc:
         raise fail(f"ungradable: {exc}") from None
 
 
 @sandbox_app.command("build", help="Build the sandbox image (no registry needed by default).")
 def sandbox_build(
-    base: Annotated[Optional[str], typer.Option(help="Base image with python3, e.g. python:3.11-slim where a "
+    base: Annotated[str | None, typer.Option(help="Base image with python3, e.g. python:3.11-slim where a "
                                                 "registry is reachable. Default: a debootstrap Debian base.")] = None,
 ) -> None:
     try:
@@ -126,12 +137,81 @@ def sandbox_build(
 
 
 @sandbox_app.command("clean", help="Remove sandbox containers left behind by a killed grader.")
-def sandbox_clean() -> None:
+def sandbox_clean(
+    everything: Annotated[bool, typer.Option("--all", help="Also remove containers of graders still running.")] = False,
+) -> None:
     try:
-        removed = remove_leftover_containers()
+        removed = remove_leftover_containers(everything)
     except Exception as exc:  # noqa: BLE001
         raise fail(f"the Docker engine does not answer: {exc}") from None
     console.print(f"removed {removed} container(s)")
+
+
+@app.command("serve", help="Keep a warm pool of sandbox containers and grade for `grade PATH` on a local "
+                           "socket (until Ctrl-C). Isolation is the same: one fresh container per submission.")
+def serve_command(
+    prewarm: Annotated[Path | None, typer.Option(help="Start containers for the exercises under this folder "
+                                                 "right away.")] = None,
+    per_key: Annotated[int, typer.Option(help="Warm containers kept per kind (limits, runtime).")] = 2,
+    memory_budget_mb: Annotated[int, typer.Option(help="Never hold more warm containers than this memory "
+                                                  "(by their limits).")] = 4096,
+    idle_seconds: Annotated[float, typer.Option(help="Discard warm containers unused for this long.")] = 300.0,
+) -> None:
+    image = ensure_image()
+    try:
+        serve.serve(image, prewarm, per_key, memory_budget_mb, idle_seconds, ready=console.print)
+    except KeyboardInterrupt:
+        console.print("grade server stopped; warm containers removed")
+    except (RuntimeError, SpecError, BankError) as exc:
+        raise fail(str(exc)) from None
+
+
+@app.command("batch", help="Grade many candidates' submissions (one file or folder each, in SUBMISSIONS) against "
+                           "the exercise(s) at PATH, in parallel. Resumable: candidates with a results document in "
+                           "--out are skipped.")
+def batch_command(
+    submissions: Annotated[Path, typer.Argument(help="A folder holding one file or folder per candidate.")],
+    exercise: Annotated[Path, typer.Option("--exercise", help="The exercise (or folder of exercises) to grade.")],
+    out: Annotated[Path, typer.Option(help="Where each candidate's results document is written.")] = Path("results"),
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Candidates graded at once.")] = os.cpu_count() or 2,
+    bank: BankOption = None,
+    sandbox: Annotated[SandboxKind, typer.Option(help="docker (default) or local.")] = SandboxKind.docker,
+) -> None:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from sandbox.pool import WarmPool
+
+    from .batch import find_candidates, run_batch
+
+    try:
+        candidates = find_candidates(submissions)
+        discover(exercise)
+    except (ValueError, BankError) as exc:
+        raise fail(str(exc)) from None
+    image = ensure_image() if sandbox is SandboxKind.docker else ""
+    pool = WarmPool(image, per_key=jobs) if sandbox is SandboxKind.docker else None
+    options = GradeOptions(sandbox=sandbox.value, image=image, bank=bank_from_env(bank), pool=pool)
+    statuses: list[int] = []
+    columns = (TextColumn("grading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    try:
+        with Progress(*columns, console=errors) as progress:
+            task = progress.add_task("batch", total=len(candidates))
+
+            def done(outcome: Any) -> None:
+                progress.advance(task)
+                statuses.append(outcome.status)
+                if outcome.error:
+                    errors.print(f"[red]{outcome.candidate.name}: not graded[/] ({outcome.error})", markup=True)
+
+            outcomes = run_batch(exercise, candidates, out, jobs, options, on_done=done)
+    except KeyboardInterrupt:
+        raise fail("interrupted: finished candidates are recorded in --out; run again to grade the rest") from None
+    finally:
+        if pool is not None:
+            pool.close()
+    skipped = sum(o.skipped for o in outcomes)
+    console.print(f"{len(outcomes) - skipped} graded, {skipped} already recorded, results in {out}")
+    raise typer.Exit(max(statuses, default=0))
 
 
 @app.command("list", help="List the exercises at or under PATH (id, family, difficulty, title).")
@@ -199,7 +279,47 @@ def validation_table(report: Any) -> Table:
     return table
 
 
-def main() -> None:
-    """Console-script entry point."""
-    app()
+@app.command("report", help="Render reports from results documents (`grade PATH --json FILE`): one document gives "
+                            "its feedback report, several give a cohort report (HTML).")
+def report_command(
+    documents: Annotated[list[Path], typer.Argument(help="Results JSON files.", metavar="RESULTS.json")],
+    html_out: Annotated[Path | None, typer.Option("--html", help="Write the HTML report (the cohort report for "
+                                                  "several documents) here.")] = None,
+    junit_out: Annotated[Path | None, typer.Option("--junit", help="Write JUnit XML here (one document).")] = None,
+    markdown_out: Annotated[Path | None, typer.Option("--markdown", help="Write a Markdown summary here "
+                                                      "(one document).")] = None,
+    names: Annotated[list[str] | None, typer.Option("--name", metavar="NAME", help="Cohort report: the candidate's "
+                                                    "name for each document, in order (default: the file stems).")] = None,
+) -> None:
+    from reports import DocumentError, load_document, render_cohort, write_reports
+
+    if html_out is None and junit_out is None and markdown_out is None:
+        raise fail("nothing to write: pass --html FILE, --junit FILE and/or --markdown FILE")
+    if len(documents) > 1 and (junit_out is not None or markdown_out is not None):
+        raise fail("--junit and --markdown take one results document; several make a cohort report (--html)")
+    if names and len(names) != len(documents):
+        raise fail(f"--name was given {len(names)} times for {len(documents)} documents")
+    try:
+        loaded = [load_document(path) for path in documents]
+    except DocumentError as exc:
+        raise fail(str(exc)) from None
+    try:
+        if len(loaded) == 1:
+            written = write_reports(loaded[0], html=html_out, junit=junit_out, markdown=markdown_out)
+        else:
+            assert html_out is not None
+            html_out.write_text(render_cohort(loaded, names or [path.stem for path in documents]), encoding="utf-8")
+            written = [html_out]
+    except OSError as exc:
+        raise fail(f"cannot write a report: {exc}") from None
+    console.print("wrote " + ", ".join(map(str, written)), markup=False)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console-script entry point: `grade PATH …` means `grade run PATH …`."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    commands = {command.name for command in app.registered_commands} | {group.name for group in app.registered_groups}
+    if args and not args[0].startswith("-") and args[0] not in commands:
+        args.insert(0, "run")
+    app(args=args, prog_name="grade")
 

@@ -16,6 +16,7 @@ import numpy as np
 
 from sandbox.runner.invoke import invoke, load_target
 
+from . import cache
 from .bank import Exercise
 from .cases import Case, load_module
 from .compare import Mismatch, compare_output
@@ -45,7 +46,11 @@ def run_code(exercise: Exercise, target: ModuleType | str, case: Case) -> dict[s
 
 
 def expected_outputs(exercise: Exercise, cases: list[Case]) -> dict[str, dict[str, Any]]:
-    """The reference's outputs for every case, by case name."""
+    """The reference's outputs for every case, by case name (from the cache when it has them)."""
+    key = cache.content_key(exercise, cases)
+    cached = cache.load(key)
+    if cached is not None and set(cached) == {case.name for case in cases}:
+        return cached
     reference = load_code(exercise, exercise.reference_file)
     expected = {}
     for case in cases:
@@ -55,6 +60,7 @@ def expected_outputs(exercise: Exercise, cases: list[Case]) -> dict[str, dict[st
             raise BankCodeError(
                 f"the reference of {exercise.spec.id} fails on case {case.name}: {type(exc).__name__}: {exc}"
             ) from None
+    cache.store(key, expected)
     return expected
 
 

@@ -4,12 +4,15 @@ files and case inputs only, rule R2) → verdicts (grader/verdicts.py) → a Run
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sandbox.launcher import Limits, ReceiveTimeout, SandboxError, Session, open_session
+from sandbox.pool import WarmPool
 from sandbox.runner import wire
 
 from . import __version__, verdicts
@@ -17,7 +20,7 @@ from .bank import Exercise, discover, load_exercise
 from .cases import Case, generate_cases
 from .diagnose import Diagnoser
 from .expected import expected_outputs
-from .forbidden import scan
+from .forbidden import imports_module, scan
 from .results import CaseResult, ExerciseResult, RunResult
 
 LOAD_TIMEOUT = 60.0  # importing torch in a cold container takes ~1.6 s; leave room for a slow host
@@ -33,6 +36,7 @@ class GradeOptions:
     image: str = ""
     bank: Path | None = None
     submission: Path | None = None
+    pool: WarmPool | None = None
 
 
 Progress = Callable[[str], None]
@@ -44,12 +48,16 @@ def grade_path(path: Path, options: GradeOptions, progress: Progress = lambda _m
     directories = discover(path)
     if options.submission is not None and options.submission.is_file() and len(directories) > 1:
         raise ValueError("--submission FILE needs PATH to be a single exercise; pass a folder for several")
-    results = []
-    for directory in directories:
-        exercise = load_exercise(directory, options.bank)
+    exercises = [load_exercise(directory, options.bank) for directory in directories]
+
+    def grade(exercise: Exercise) -> ExerciseResult:
         progress(f"grading {exercise.spec.id}")
-        files = candidate_files(exercise, _submission_for(path, directory, exercise, options.submission))
-        results.append(grade_exercise(exercise, files, options))
+        files = candidate_files(exercise, _submission_for(path, exercise.spec.directory, exercise, options.submission))
+        return grade_exercise(exercise, files, options)
+
+    # Exercises are independent (one container each): grade them side by side, results in order.
+    with ThreadPoolExecutor(max_workers=min(len(exercises), os.cpu_count() or 1)) as executor:
+        results = list(executor.map(grade, exercises))
     return RunResult(exercises=results, started=started, finished=_now(), sandbox=options.sandbox,
                      tool_version=__version__)
 
@@ -88,6 +96,8 @@ def grade_exercise(exercise: Exercise, files: dict[str, str] | Unreadable, optio
     """Grade one exercise; every path ends in a verdict for every case (rule R7)."""
     spec = exercise.spec
     cases = generate_cases(exercise.cases_file, spec.seed)
+    for case in cases:
+        case.time_limit = case.time_limit or spec.time_per_case
     expected = expected_outputs(exercise, cases)
     result = ExerciseResult(id=spec.id, title=spec.title, family=spec.family, path=str(spec.directory),
                             cases=[], sandbox=options.sandbox, memory_limit_mb=spec.limits.memory_mb)
@@ -111,6 +121,16 @@ def grade_exercise(exercise: Exercise, files: dict[str, str] | Unreadable, optio
     return result
 
 
+def runtime_modules(exercise: Exercise, files: dict[str, str]) -> tuple[str, ...]:
+    """What the runner should import before the job: torch when the exercise or the candidate's
+    source needs it (numpy always comes with the runner)."""
+    if exercise.spec.entrypoint.kind == "torch_module":
+        return ("torch",)
+    if exercise.spec.entrypoint.kind != "sql" and imports_module(files[exercise.spec.entrypoint.file], "torch"):
+        return ("torch",)
+    return ()
+
+
 class _SandboxRun:
     """The sandbox sessions of one exercise: cases in order, a fresh container after a crash."""
 
@@ -132,7 +152,11 @@ class _SandboxRun:
         if self.session is not None:
             return self.session
         limits: Limits = self.exercise.spec.limits
-        self.session = open_session(self.options.sandbox, self.options.image, limits)
+        preload = runtime_modules(self.exercise, self.files)
+        if self.options.pool is not None and self.options.sandbox == "docker":
+            self.session = self.options.pool.acquire(limits, preload)
+        else:
+            self.session = open_session(self.options.sandbox, self.options.image, limits, preload)
         self.session.send(self._job())
         try:
             loaded = self.session.receive(LOAD_TIMEOUT)
@@ -186,9 +210,10 @@ class _SandboxRun:
         return session.close() if session is not None else None
 
     def finish(self) -> None:
-        if self.session is not None:
-            self.session.send({"type": "end"})
-            self._close()
+        """Every answer is in: remove the container without waiting for the runner to exit."""
+        session, self.session = self.session, None
+        if session is not None:
+            session.discard()
 
     def abort(self) -> None:
         """Kill and remove the live container, if any, without waiting for the runner."""

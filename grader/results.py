@@ -150,6 +150,25 @@ def to_document(run: RunResult) -> dict[str, Any]:
     return _json_safe(document)
 
 
+def from_document(document: dict[str, Any]) -> RunResult:
+    """Rebuild a RunResult from a results document (e.g. one that `grade serve` sent back)."""
+    exercises = []
+    for data in document["exercises"]:
+        cases = [
+            CaseResult(**{
+                **case,
+                "verdict": Verdict(case["verdict"]),
+                "misconception": Misconception(**case["misconception"]) if case["misconception"] else None,
+                "error": ErrorInfo(**case["error"]) if case["error"] else None,
+            })
+            for case in data["cases"]
+        ]
+        fields = {k: v for k, v in data.items() if k not in ("cases", "verdict", "score", "passed")}
+        exercises.append(ExerciseResult(cases=cases, **fields))
+    return RunResult(exercises=exercises, started=document["started"], finished=document["finished"],
+                     sandbox=document["sandbox"], tool_version=document["tool"]["version"])
+
+
 def _json_safe(value: Any) -> Any:
     """Enums to their values, numpy scalars to Python ones, non-finite floats to strings."""
     if isinstance(value, Enum):

@@ -7,9 +7,9 @@ stub must fail, and every known-wrong variant must fail *and* be diagnosed with 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from .bank import Exercise, load_exercise
 from .cases import fingerprint, generate_cases

@@ -1,0 +1,26 @@
+"""Presentation: HTML, JUnit XML and Markdown reports, rendered from results documents only
+(docs/results-schema.json: plain dicts, never grader objects)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .document import DocumentError, load_document, validate_document
+from .html import render_cohort, render_html
+from .junit import render_junit
+from .markdown import render_markdown
+
+__all__ = ["DocumentError", "load_document", "render_cohort", "render_html", "render_junit", "render_markdown",
+           "validate_document", "write_reports"]
+
+
+def write_reports(document: dict[str, Any], html: Path | None = None, junit: Path | None = None,
+                  markdown: Path | None = None) -> list[Path]:
+    """Write the requested reports of one results document; returns the paths written."""
+    written = []
+    for path, render in ((html, render_html), (junit, render_junit), (markdown, render_markdown)):
+        if path is not None:
+            path.write_text(render(document), encoding="utf-8")
+            written.append(path)
+    return written

@@ -6,6 +6,7 @@ Everything read back is capped in bytes before it is parsed; nothing read back i
 
 from __future__ import annotations
 
+import contextlib
 import os
 import queue
 import resource
@@ -31,6 +32,9 @@ CONTAINER_PYTHON = "/opt/venv/bin/python3"
 LABEL = "mlgrade.sandbox"
 OWNER_LABEL = "mlgrade.owner"  # "<host>:<pid>" of the grader that started the container
 OWNER = f"{socket.gethostname()}:{os.getpid()}"
+RUNTIME_ENV = "MLGRADE_DOCKER_RUNTIME"  # e.g. runsc (gVisor): a stronger OCI runtime for the containers
+PING_TIMEOUT = 10.0  # seconds: an engine that accepts the connection but never answers is no engine
+MAX_PENDING_LINES = 64  # unread protocol lines the host keeps before calling it output abuse
 DOCKER_HELP = (
     "Start the Docker engine (`sudo systemctl start docker`, or `sudo dockerd &`; "
     "`scripts/setup` installs and starts one), or pass `--sandbox local` for the weaker "
@@ -82,6 +86,8 @@ class Session(Protocol):
 
     def close(self) -> Ending: ...
 
+    def discard(self) -> None: ...
+
 
 class _Channel:
     """Splits the runner's stdout into capped lines; keeps a capped tail of stderr."""
@@ -110,6 +116,10 @@ class _Channel:
         while (newline := self._partial.find(b"\n")) >= 0:
             self.lines.put(bytes(self._partial[: newline + 1]))
             del self._partial[: newline + 1]
+            if self.lines.qsize() > MAX_PENDING_LINES:  # the runner never has more than one answer pending:
+                self.overflow = True  # a flood of lines is output abuse, not messages to keep in memory
+                self.on_overflow()
+                return
 
     def finish(self) -> None:
         self.lines.put(None)
@@ -133,20 +143,17 @@ class DockerSession:
 
     sandbox = "docker"
 
-    def __init__(self, image: str, limits: Limits) -> None:
-        import docker
+    def __init__(self, image: str, limits: Limits, preload: tuple[str, ...] = ()) -> None:
         import docker.errors
 
         self._errors = docker.errors
-        try:
-            self.client = docker.from_env(timeout=60)
-            self.client.ping()
-        except Exception as exc:  # noqa: BLE001 - any failure here means no usable engine
-            raise SandboxError(f"the Docker engine does not answer ({_short(exc)}). {DOCKER_HELP}") from None
+        self.client = docker_client()
         self.container: Any = None
-        self.channel = _Channel(limits.output_bytes, self.kill)
+        self.channel = _Channel(limits.output_bytes, self._kill_soon)
+        options = container_options(limits, preload)
+        self._name = options["name"]
         try:
-            self.container = self.client.containers.create(image, **container_options(limits))
+            self.container = self.client.containers.create(image, **options)
             self._socket = self.container.attach_socket(
                 params={"stdin": 1, "stdout": 1, "stderr": 1, "stream": 1}
             )._sock
@@ -157,6 +164,9 @@ class DockerSession:
         except Exception as exc:  # noqa: BLE001
             self._remove()
             raise SandboxError(f"could not start a sandbox container: {_short(exc)}. {DOCKER_HELP}") from None
+        except BaseException:  # Ctrl-C while the container is being created: do not leave it behind
+            self._remove()
+            raise
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
 
@@ -192,6 +202,11 @@ class DockerSession:
         except Exception:  # noqa: BLE001 - already stopped or gone
             pass
 
+    def _kill_soon(self) -> None:
+        """Kill on output overflow without blocking the reader: the engine does not finish a kill
+        while the container's output is not drained, so the reader must keep reading meanwhile."""
+        threading.Thread(target=self.kill, daemon=True).start()
+
     def close(self) -> Ending:
         """Stop the container (SIGKILL after a short grace), read its state, remove it."""
         try:
@@ -218,7 +233,16 @@ class DockerSession:
         finally:
             self._remove()
 
+    def discard(self) -> None:
+        """End a run whose answers are all in: kill and remove at once (no state needed)."""
+        with contextlib.suppress(OSError):
+            self._socket.close()
+        self._remove()
+
     def _remove(self) -> None:
+        if self.container is None:  # interrupted inside create(): the container may exist all the same
+            with contextlib.suppress(Exception):
+                self.client.containers.get(self._name).remove(force=True)
         if self.container is not None:
             try:
                 self.container.remove(force=True)
@@ -228,9 +252,24 @@ class DockerSession:
                 pass
 
 
-def container_options(limits: Limits) -> dict[str, Any]:
-    """The hardened `docker run` options (rule R5); the reasons are in docs/security.md."""
-    return {
+def docker_client() -> Any:
+    """A client of the local Docker engine, or SandboxError saying how to start one."""
+    import docker
+
+    try:
+        client = docker.from_env(timeout=PING_TIMEOUT)
+        client.ping()
+        client.api.timeout = 60  # later calls (create, kill, wait) may legitimately take longer
+    except Exception as exc:  # noqa: BLE001 - any failure here means no usable engine
+        raise SandboxError(f"the Docker engine does not answer ({_short(exc)}). {DOCKER_HELP}") from None
+    return client
+
+
+def container_options(limits: Limits, preload: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The hardened `docker run` options (rule R5); the reasons are in docs/security.md.
+    PRELOAD names modules the runner imports while it waits for its job (a warm container).
+    $MLGRADE_DOCKER_RUNTIME, when set, picks the OCI runtime (e.g. `runsc` for gVisor)."""
+    options: dict[str, Any] = {
         "command": [CONTAINER_PYTHON, "-s", "-m", "runner"],
         "name": f"mlgrade-{uuid.uuid4().hex[:12]}",
         "labels": {LABEL: "1", OWNER_LABEL: OWNER},
@@ -238,6 +277,7 @@ def container_options(limits: Limits) -> dict[str, Any]:
         "working_dir": "/tmp",
         "environment": {
             "PYTHONPATH": CONTAINER_RUNNER_ROOT,
+            "MLGRADE_PRELOAD": ",".join(preload),
             "PYTHONDONTWRITEBYTECODE": "1",
             "HOME": "/tmp",
             "OMP_NUM_THREADS": "1",
@@ -267,6 +307,9 @@ def container_options(limits: Limits) -> dict[str, Any]:
             {"name": "data", "soft": limits.memory_mb << 20, "hard": limits.memory_mb << 20},
         ],
     }
+    if os.environ.get(RUNTIME_ENV):
+        options["runtime"] = os.environ[RUNTIME_ENV]
+    return options
 
 
 class LocalSession:
@@ -339,6 +382,11 @@ class LocalSession:
                       output_overflow=self.channel.overflow, stderr=self.channel.stderr())
 
 
+    def discard(self) -> None:
+        self.kill()
+        self.close()
+
+
 def _local_limits(limits: Limits) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limits.memory_mb << 21, limits.memory_mb << 21))
     resource.setrlimit(resource.RLIMIT_FSIZE, (limits.fsize_mb << 20, limits.fsize_mb << 20))
@@ -346,11 +394,11 @@ def _local_limits(limits: Limits) -> None:
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
 
-def open_session(sandbox: str, image: str, limits: Limits) -> Session:
+def open_session(sandbox: str, image: str, limits: Limits, preload: tuple[str, ...] = ()) -> Session:
     """Start a runner in the chosen sandbox ("docker" or "local")."""
     if sandbox == "local":
         return LocalSession(limits)
-    return DockerSession(image, limits)
+    return DockerSession(image, limits, preload)
 
 
 def orphaned(owner: str) -> bool:
@@ -370,13 +418,17 @@ def orphaned(owner: str) -> bool:
 def remove_leftover_containers(everything: bool = False) -> int:
     """Remove sandbox containers whose grader died (SIGKILL, power loss); all of them with EVERYTHING."""
     import docker
+    import docker.errors
 
     client = docker.from_env()
     removed = 0
-    for container in client.containers.list(all=True, filters={"label": LABEL}):
+    for container in client.containers.list(all=True, filters={"label": LABEL}, ignore_removed=True):
         if everything or orphaned(container.labels.get(OWNER_LABEL, "")):
-            container.remove(force=True)
-            removed += 1
+            try:
+                container.remove(force=True)
+                removed += 1
+            except docker.errors.APIError:  # already being removed by someone else
+                pass
     return removed
 
 

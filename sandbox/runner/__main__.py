@@ -9,7 +9,9 @@ trusted side, never a verdict. It imports nothing from ``grader``.
 from __future__ import annotations
 
 import errno
+import importlib
 import os
+import resource
 import signal
 import sys
 import time
@@ -36,13 +38,20 @@ class _Timer:
 
 
 def main() -> int:
+    for module in filter(None, os.environ.get("MLGRADE_PRELOAD", "").split(",")):
+        importlib.import_module(module)  # a warm container imports its runtime before the job arrives
     channel = _take_over_stdio()
     inbox = sys.stdin.buffer
     job = _receive(inbox)
     if job is None or job["type"] != "job":
         return 3
     entry, files = job["entry"], job["files"]
-    capture = _Capture(SUBMISSION_DIR / ".output")
+    try:
+        _write_files(files)
+    except OSError as exc:  # no candidate code has run yet: the sandbox itself is at fault (e.g. /tmp full)
+        _send(channel, {"type": "loaded", "ok": False, "setup_error": f"{type(exc).__name__}: {exc}"[:500]})
+        return 4
+    capture = _Capture.opened = _Capture(SUBMISSION_DIR / ".output")
     target, load_error = _load(entry, files, job.get("forbidden", []))
     _send(channel, {"type": "loaded", "ok": load_error is None, "error": load_error, "output": capture.take(),
                     "python": sys.version.split()[0]})
@@ -71,10 +80,19 @@ def _take_over_stdio() -> BinaryIO:
 
 
 class _Capture:
-    """Reads back what the candidate printed since the last call (trimmed)."""
+    """Reads back what the candidate printed since the last call (trimmed), through a descriptor
+    opened before any candidate code runs: replacing the file by a FIFO or a symlink, or using up
+    every descriptor, cannot hang or break the read-back."""
+
+    opened: _Capture | None = None
 
     def __init__(self, path: Path) -> None:
-        self.path, self.offset = path, 0
+        self.fd, self.offset = os.open(path, os.O_RDONLY), 0
+
+    def full(self) -> bool:
+        """The capture file reached the fsize limit (what the candidate printed hit the cap)."""
+        limit = resource.getrlimit(resource.RLIMIT_FSIZE)[0]
+        return limit != resource.RLIM_INFINITY and os.fstat(self.fd).st_size >= limit
 
     def take(self) -> dict[str, Any]:
         for stream in (sys.stdout, sys.stderr):
@@ -82,11 +100,9 @@ class _Capture:
                 stream.flush()
             except (OSError, ValueError):  # capture file full (fsize limit) or closed by the candidate
                 pass
-        size = self.path.stat().st_size
-        with open(self.path, "rb") as handle:
-            handle.seek(self.offset)
-            head = handle.read(CAPTURE_LIMIT)
-        produced = size - self.offset
+        size = os.fstat(self.fd).st_size
+        head = os.pread(self.fd, CAPTURE_LIMIT, self.offset) if size > self.offset else b""
+        produced = max(0, size - self.offset)  # the candidate may have truncated the file
         self.offset = size
         return {"text": head.decode("utf-8", errors="replace"), "bytes": produced}
 
@@ -102,9 +118,12 @@ def _send(channel: BinaryIO, message: dict[str, Any]) -> None:
     channel.write(wire.dumps(message))
 
 
-def _load(entry: dict[str, Any], files: dict[str, str], forbidden: list[str]) -> tuple[Any, dict[str, Any] | None]:
+def _write_files(files: dict[str, str]) -> None:
     for name, text in files.items():
         (SUBMISSION_DIR / Path(name).name).write_text(text, encoding="utf-8")
+
+
+def _load(entry: dict[str, Any], files: dict[str, str], forbidden: list[str]) -> tuple[Any, dict[str, Any] | None]:
     guard.install(forbidden)
     sys.path.insert(0, str(SUBMISSION_DIR))
     main_file = SUBMISSION_DIR / Path(entry["file"]).name
@@ -149,13 +168,25 @@ def _classify(exc: BaseException) -> dict[str, Any]:
         status = "forbidden"
     elif isinstance(exc, CaseTimeout) or _Timer.fired:
         status = "timeout"
-    elif isinstance(exc, MemoryError):
+    elif isinstance(exc, MemoryError) or _allocation_failure(exc):
         status = "memory"
-    elif isinstance(exc, OSError) and exc.errno == errno.EFBIG:
-        status = "output_limit"  # the capture file hit the fsize limit
+    elif isinstance(exc, OSError) and exc.errno == errno.EFBIG and _Capture.opened and _Capture.opened.full():
+        status = "output_limit"  # the capture file hit the fsize limit (a big file elsewhere is an error)
     elif isinstance(exc, (invoke.BadOutput, wire.WireError)):
         status = "bad_output"
     return {"status": status, "error": _describe_error(exc)}
+
+
+def _allocation_failure(exc: BaseException) -> bool:
+    """torch and other C++ allocators report a failed allocation (e.g. under the data ulimit) as a
+    RuntimeError, not MemoryError."""
+    if not isinstance(exc, RuntimeError):
+        return False
+    try:
+        message = str(exc)
+    except BaseException:  # noqa: BLE001 - a hostile __str__
+        return False
+    return type(exc).__name__ == "OutOfMemoryError" or "can't allocate memory" in message
 
 
 def _describe_error(exc: BaseException) -> dict[str, Any]:
