@@ -4,7 +4,9 @@ files and case inputs only, rule R2) → verdicts (grader/verdicts.py) → a Run
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
+import stat
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -26,6 +28,7 @@ from .results import CaseResult, ExerciseResult, RunResult
 LOAD_TIMEOUT = 60.0  # importing torch in a cold container takes ~1.6 s; leave room for a slow host
 GRACE = 1.0  # host-side deadline = the case's time limit + this
 MAX_RESTARTS = 2  # fresh containers after a crash or time-out, so later cases still get graded
+MAX_SOURCE_BYTES = 1 << 20  # a candidate's file; a bigger one is not a solution (and would strain the sandbox's /tmp)
 
 
 @dataclass(frozen=True)
@@ -81,15 +84,28 @@ class Unreadable:
 
 
 def candidate_files(exercise: Exercise, path: Path) -> dict[str, str] | Unreadable:
-    """The files sent into the sandbox, or why they cannot be."""
+    """The files sent into the sandbox, or why they cannot be. The file is the candidate's (rule R6):
+    a symbolic link (say, to the bank's reference or a host secret), a FIFO, a device or an
+    oversized file is refused, never followed or read."""
     try:
-        return {exercise.spec.entrypoint.file: path.read_text(encoding="utf-8")}
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     except FileNotFoundError:
         return Unreadable(f"no candidate file at {path}", missing=True)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return Unreadable(f"{path} is a symbolic link: submit the file itself", missing=False)
+        return Unreadable(f"{path} cannot be read: {exc.strerror}", missing=False)
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return Unreadable(f"{path} is not a regular file", missing=False)
+        data = handle.read(MAX_SOURCE_BYTES + 1)
+    if len(data) > MAX_SOURCE_BYTES:
+        return Unreadable(f"{path} is larger than the {MAX_SOURCE_BYTES >> 10} KB a solution may have", missing=False)
+    try:
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         return Unreadable(f"{path} is not UTF-8 text", missing=False)
-    except OSError as exc:
-        return Unreadable(f"{path} cannot be read: {exc.strerror}", missing=False)
+    return {exercise.spec.entrypoint.file: text.replace("\r\n", "\n").replace("\r", "\n")}
 
 
 def grade_exercise(exercise: Exercise, files: dict[str, str] | Unreadable, options: GradeOptions) -> ExerciseResult:
@@ -162,6 +178,11 @@ class _SandboxRun:
             loaded = self.session.receive(LOAD_TIMEOUT)
         except (ReceiveTimeout, wire.WireError):
             loaded = None
+        if loaded is not None and loaded.get("type") == "loaded" and loaded.get("setup_error"):
+            # Sent before any candidate code runs (and the source is size-capped): the sandbox is at fault.
+            raise SandboxError(f"the sandbox could not hold the submission ({str(loaded['setup_error'])[:200]}): "
+                               f"its /tmp is {limits.tmpfs_mb} MB; check free disk and memory on the Docker "
+                               "host, then grade again")
         if loaded is None or loaded.get("type") != "loaded":
             self.load_error = {"type": "LoadFailure", "message": "the solution did not finish importing"}
         elif not loaded.get("ok"):

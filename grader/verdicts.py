@@ -2,11 +2,15 @@
 turns evidence into a verdict, and only a comparison with the trusted expected outputs gives "passed".
 
 Hidden cases keep their verdict and diagnosis but lose everything that could echo hidden inputs or
-expected values: values in mismatch reports, the candidate's printed output, exception messages.
+expected values: values and error magnitudes in mismatch reports, the candidate's printed output,
+exception messages, candidate-made exception names and file names, fine-grained times. Every
+candidate-controlled string is trimmed and stripped of control characters and lone surrogates.
 """
 
 from __future__ import annotations
 
+import builtins
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -32,12 +36,21 @@ RUNNER_STATUS = {
     "bad_output": Verdict.WRONG_ANSWER,
 }
 OUTPUT_CAP = 8 * 1024 * 1024
+# Exception names a hidden case may show: Python's own and the runner's, never a class the candidate
+# made up (its name could carry hidden inputs).
+PUBLIC_ERROR_TYPES = frozenset(
+    [name for name, value in vars(builtins).items() if isinstance(value, type) and issubclass(value, BaseException)]
+    + ["CaseTimeout", "ForbiddenCall", "WireError", "BadOutput", "LinAlgError", "LoadFailure"]
+)
+HIDDEN_MAX_LINE = 9999  # a hidden case's error line: within any real solution file, not a 64-bit number
+HIDDEN_TIME_STEP = 0.1  # hidden cases report time in tenths of a second (timing side channel: docs/security.md)
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def from_result(exercise: Exercise, case: Case, message: dict[str, Any], expected: dict[str, Any],
                 diagnose: Diagnose) -> CaseResult:
     """Verdict of a case the runner answered."""
-    seconds = message.get("seconds") if isinstance(message.get("seconds"), (int, float)) else None
+    seconds = _seconds(message.get("seconds"), case.hidden)
     output = _printed(message.get("output"), case.hidden)
     status = message.get("status")
     if status == "ok":
@@ -46,17 +59,23 @@ def from_result(exercise: Exercise, case: Case, message: dict[str, Any], expecte
             if not isinstance(outputs, dict):
                 raise wire.WireError("outputs must be an object")
         except wire.WireError as exc:
-            return _result(case, Verdict.WRONG_ANSWER, f"the answer could not be read: {exc}", output=output,
+            detail = "" if case.hidden else f": {_text(exc, 300)}"
+            return _result(case, Verdict.WRONG_ANSWER, f"the answer could not be read{detail}", output=output,
                            seconds=seconds)
-        difference = compare_outputs(exercise, case, expected, outputs)
+        try:
+            difference = compare_outputs(exercise, case, expected, outputs)
+        except Exception as exc:  # noqa: BLE001 - data the comparison did not foresee is still a wrong answer
+            detail = "" if case.hidden else f" ({type(exc).__name__})"
+            return _result(case, Verdict.WRONG_ANSWER, f"the answer could not be compared{detail}", output=output,
+                           seconds=seconds)
         if difference is None:
             return _result(case, Verdict.PASSED, "all outputs match", output=output, seconds=seconds)
         name, mismatch = difference
         return _result(case, Verdict.WRONG_ANSWER, _mismatch_reason(name, mismatch, case.hidden),
                        output=output, seconds=seconds, mismatch=_public_mismatch(mismatch, case.hidden),
-                       misconception=diagnose(case, outputs))
+                       misconception=_diagnosis(diagnose, case, outputs))
     verdict = RUNNER_STATUS.get(status if isinstance(status, str) else "", Verdict.RUNTIME_ERROR)
-    error = error_info(message.get("error"), case.hidden)
+    error = error_info(message.get("error"), case.hidden, exercise)
     return _result(case, verdict, _error_reason(verdict, error, case), output=output, seconds=seconds, error=error)
 
 
@@ -102,7 +121,9 @@ def unreadable(case: Case, problem: str, missing: bool) -> CaseResult:
 
 def from_malformed(case: Case, problem: str) -> CaseResult:
     """Verdict of a case whose answer was not a readable protocol message."""
-    return _result(case, Verdict.RUNTIME_ERROR, f"the sandbox sent malformed data ({problem[:200]})")
+    if case.hidden:  # the problem quotes candidate-sent data
+        return _result(case, Verdict.RUNTIME_ERROR, "the sandbox sent malformed data")
+    return _result(case, Verdict.RUNTIME_ERROR, f"the sandbox sent malformed data ({_text(problem, 200)})")
 
 
 def skipped(case: Case, after: CaseResult) -> CaseResult:
@@ -115,25 +136,59 @@ def ungradable(case: Case, problem: str) -> CaseResult:
     return _result(case, Verdict.UNGRADABLE, problem)
 
 
-def error_info(error: Any, hidden: bool) -> ErrorInfo | None:
-    """Rebuild the runner's error report, defensively (it is candidate-influenced data)."""
+def error_info(error: Any, hidden: bool, exercise: Exercise | None = None) -> ErrorInfo | None:
+    """Rebuild the runner's error report, defensively (it is candidate-influenced data). For a hidden
+    case only what cannot carry hidden inputs survives: a Python exception name, the line in the
+    solution file, the name of one of the exercise's forbidden APIs."""
     if not isinstance(error, dict):
         return None
     frames = [f for f in error.get("frames", []) if isinstance(f, dict)][-8:] if isinstance(error.get("frames"), list) else []
     last = frames[-1] if frames else {}
-    line = last.get("line") if isinstance(last.get("line"), int) else None
-    message = "" if hidden else str(error.get("message", ""))[:2000]
+    line = _line(last.get("line"))
+    file = _text(last.get("file"), 200) if last else None
+    kind = _text(error.get("type", "Exception"), 100)
+    message = "" if hidden else _text(error.get("message", ""), 2000)
     api = error.get("api")
+    if hidden:
+        kind = kind if kind in PUBLIC_ERROR_TYPES else "Exception"
+        entry_file = exercise.spec.entrypoint.file if exercise is not None else None
+        file = file if file == entry_file else None
+        line = line if file is not None and line is not None and line <= HIDDEN_MAX_LINE else None
+        if exercise is None or api not in exercise.spec.forbidden:
+            api = None
     if isinstance(api, str):
-        message = f"{api[:200]} is forbidden in this exercise"
+        message = f"{_text(api, 200)} is forbidden in this exercise"
     return ErrorInfo(
-        type=str(error.get("type", "Exception"))[:100],
+        type=kind,
         message=message,
-        file=str(last.get("file"))[:200] if last else None,
+        file=file,
         line=line,
-        traceback=[{k: (str(f.get(k))[:300] if k != "line" else f.get(k)) for k in ("file", "line", "function", "code")}
+        traceback=[{k: (_text(f.get(k), 300) if k != "line" else _line(f.get(k))) for k in ("file", "line", "function", "code")}
                    for f in frames] if not hidden else [],
     )
+
+
+def _line(value: Any) -> int | None:
+    return value if type(value) is int and 0 <= value < 1 << 31 else None
+
+
+def _text(value: Any, limit: int) -> str:
+    """Candidate-controlled text made safe for every renderer (terminal, HTML, JUnit XML, Markdown):
+    trimmed, control characters (escape sequences, carriage returns, NUL) and lone surrogates replaced."""
+    return _UNSAFE.sub("\N{REPLACEMENT CHARACTER}", str(value)[:limit])
+
+
+def _seconds(value: Any, hidden: bool) -> float | None:
+    if type(value) not in (int, float) or not 0 <= value < 1e9:  # also rejects NaN and inf
+        return None
+    return round(round(float(value) / HIDDEN_TIME_STEP) * HIDDEN_TIME_STEP, 1) if hidden else float(value)
+
+
+def _diagnosis(diagnose: Diagnose, case: Case, outputs: dict[str, Any]) -> Misconception | None:
+    try:
+        return diagnose(case, outputs)
+    except Exception:  # noqa: BLE001 - an answer the diagnosis cannot handle just gets no diagnosis
+        return None
 
 
 def _error_reason(verdict: Verdict, error: ErrorInfo | None, case: Case) -> str:
@@ -160,9 +215,11 @@ def _mismatch_reason(name: str, mismatch: Mismatch, hidden: bool) -> str:
 
 def _public_mismatch(mismatch: Mismatch, hidden: bool) -> dict[str, Any]:
     data = mismatch.to_dict()
-    if hidden:
-        keep = ("max_abs_error", "max_rel_error", "fraction_mismatched", "rtol", "atol")  # no values, no maps
+    if hidden:  # no values, no maps, no error magnitudes (an all-zero answer would read max|expected|)
+        keep = ("fraction_mismatched", "rtol", "atol")
         data = {k: (v if k in keep else None) for k, v in data.items()}
+        if isinstance(data["fraction_mismatched"], float):
+            data["fraction_mismatched"] = round(data["fraction_mismatched"], 2)
         data["reason"] = "values are not shown for hidden cases"
     return data
 
@@ -170,9 +227,9 @@ def _public_mismatch(mismatch: Mismatch, hidden: bool) -> dict[str, Any]:
 def _printed(output: Any, hidden: bool) -> str | None:
     if hidden or not isinstance(output, dict) or not isinstance(output.get("text"), str) or not output["text"]:
         return None
-    text: str = output["text"][:4096]
+    text = _text(output["text"], 4096)
     produced = output.get("bytes")
-    if isinstance(produced, int) and produced > len(text.encode()):
+    if type(produced) is int and produced > len(text.encode()):
         text += f"\n… ({produced} bytes in all)"
     return text
 
