@@ -163,9 +163,9 @@ def main() -> None:
             server.terminate()
             server.wait(timeout=60)
 
-        small = batch_run(make_batch(work / "batch20", 20), work / "out20", args.jobs)
-        large_out = work / f"out{args.batch}"
-        large = batch_run(make_batch(work / f"batch{args.batch}", args.batch), large_out, args.jobs)
+        small = batch_run(make_batch(work / "small", 20), work / "out-small", args.jobs)
+        large_out = work / "out-large"
+        large = batch_run(make_batch(work / "large", args.batch), large_out, args.jobs)
         compute = candidates_compute(large_out)
 
         print(f"pytest (unsandboxed) of the attention checks : {pytest_seconds:7.2f} s")
