@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sandbox.launcher import Limits, ReceiveTimeout, SandboxError, Session, open_session
+from sandbox.launcher import Limits, ReceiveTimeout, SandboxError, Session, janitor, open_session
 from sandbox.pool import WarmPool
 from sandbox.runner import wire
 
@@ -95,10 +95,13 @@ def candidate_files(exercise: Exercise, path: Path) -> dict[str, str] | Unreadab
         if exc.errno == errno.ELOOP:
             return Unreadable(f"{path} is a symbolic link: submit the file itself", missing=False)
         return Unreadable(f"{path} cannot be read: {exc.strerror}", missing=False)
-    with os.fdopen(fd, "rb") as handle:
+    try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             return Unreadable(f"{path} is not a regular file", missing=False)
-        data = handle.read(MAX_SOURCE_BYTES + 1)
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(MAX_SOURCE_BYTES + 1)
+    finally:
+        os.close(fd)
     if len(data) > MAX_SOURCE_BYTES:
         return Unreadable(f"{path} is larger than the {MAX_SOURCE_BYTES >> 10} KB a solution may have", missing=False)
     try:
@@ -234,7 +237,7 @@ class _SandboxRun:
         """Every answer is in: remove the container without waiting for the runner to exit."""
         session, self.session = self.session, None
         if session is not None:
-            session.discard()
+            janitor.discard(session)
 
     def abort(self) -> None:
         """Kill and remove the live container, if any, without waiting for the runner."""

@@ -31,7 +31,9 @@ def run_grade(*args: str | Path, env: dict[str, str] | None = None, timeout: flo
 def leftover_containers() -> list[str]:
     """Sandbox containers left behind: owned by this test process or by a grader that has exited.
     (Containers of graders still running, e.g. a concurrent run, are not leftovers.)"""
-    from sandbox.launcher import OWNER, OWNER_LABEL, orphaned
+    from sandbox.launcher import OWNER, OWNER_LABEL, janitor, orphaned
+
+    janitor.wait()  # removals this process started in the background (it waits for them at exit too)
 
     listed = subprocess.run(["docker", "ps", "-a", "--filter", "label=mlgrade.sandbox", "--format",
                              f'{{{{.Names}}}} {{{{.Label "{OWNER_LABEL}"}}}}'], capture_output=True, text=True, check=True)
