@@ -25,6 +25,7 @@ class Case:
     hidden: bool = False
     time_limit: float | None = None
     note: str = ""
+    diagnose: bool = True  # False for large performance cases: wrong variants run unsandboxed, untimed
 
     def as_wire(self) -> dict[str, Any]:
         message: dict[str, Any] = {"type": "case", "name": self.name, "args": wire.encode_value(self.args),

@@ -46,6 +46,8 @@ class Diagnoser:
         return self._outputs[key]
 
     def __call__(self, case: Case, actual: dict[str, Any]) -> Misconception | None:
+        if not case.diagnose:
+            return None
         for index, (misconception, _target) in enumerate(self._variants()):
             wrong = self.variant_outputs(index, case)
             if wrong is not None and compare_outputs(self.exercise, case, wrong, actual, nan="match") is None:
