@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .grading import GradeOptions, grade_path
 from .results import RunResult, to_document
+from .workflow import record_run
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class Outcome:
     run: RunResult | None = None
     skipped: bool = False
     error: str = ""
+    warning: str = ""  # graded, but the gradebook could not record it
 
 
 def find_candidates(folder: Path) -> list[Candidate]:
@@ -58,8 +60,9 @@ def recorded_status(document_path: Path) -> int | None:
 
 
 def run_batch(exercise: Path, candidates: list[Candidate], out: Path, jobs: int, options: GradeOptions,
-              on_done: Callable[[Outcome], None] = lambda _o: None) -> list[Outcome]:
-    """Grade every candidate that has no complete document in OUT, JOBS at a time."""
+              on_done: Callable[[Outcome], None] = lambda _o: None, gradebook: Path | None = None) -> list[Outcome]:
+    """Grade every candidate that has no complete document in OUT, JOBS at a time; each graded run is also
+    recorded in the gradebook (GRADEBOOK, default grader.gradebook.default_path()) under the candidate's name."""
     out.mkdir(parents=True, exist_ok=True)
     outcomes, todo = [], []
     for candidate in candidates:
@@ -76,7 +79,8 @@ def run_batch(exercise: Path, candidates: list[Candidate], out: Path, jobs: int,
         except Exception as exc:  # noqa: BLE001 - one candidate's failure must not stop the batch
             return Outcome(candidate, 2, error=f"{type(exc).__name__}: {exc}")
         write_atomically(out / f"{candidate.name}.json", json.dumps(to_document(run), indent=2) + "\n")
-        return Outcome(candidate, run.exit_status, run)
+        warning = record_run(run, exercise, candidate.submission, gradebook, candidate=candidate.name) or ""
+        return Outcome(candidate, run.exit_status, run, warning=warning)
 
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as executor:
         for future in as_completed([executor.submit(grade, candidate) for candidate in todo]):

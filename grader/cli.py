@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -15,12 +16,13 @@ from typing import Annotated, Any
 import typer
 from docker.errors import DockerException
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from sandbox import image as sandbox_image
 from sandbox.launcher import SandboxError, remove_leftover_containers
 
-from . import serve
+from . import ci_cli, serve, workflow_cli
 from .bank import BankError, bank_from_env, discover
 from .cases import CaseError
 from .expected import BankCodeError
@@ -28,6 +30,7 @@ from .grading import GradeOptions, grade_path
 from .results import from_document, write_document
 from .spec import SpecError
 from .terminal import print_run
+from .workflow_cli import GradebookOption, RootOption
 
 EXIT_USAGE = 2
 console = Console(highlight=False)
@@ -61,9 +64,11 @@ def fail(message: str) -> typer.Exit:
 
 @app.command("run", help="Grade the candidate's files of every exercise at or under PATH.")
 def run_command(
-    path: Annotated[Path, typer.Argument(help="An exercise folder or a folder of exercises.")],
+    path: Annotated[Path, typer.Argument(help="An exercise folder or a folder of exercises, or an exercise id "
+                                               "such as attention/multi_head.")],
     submission: Annotated[Path | None, typer.Option(help="Grade these files instead of the ones in PATH: "
-                                                       "a file (one exercise) or a folder laid out like PATH.")] = None,
+                                                       "a file (one exercise; a .ipynb notebook too) or a folder "
+                                                       "laid out like PATH.")] = None,
     json_out: Annotated[Path | None, typer.Option("--json", help="Write the results document here.")] = None,
     html_out: Annotated[Path | None, typer.Option("--html", help="Write the HTML feedback report here.")] = None,
     junit_out: Annotated[Path | None, typer.Option("--junit", help="Write JUnit XML (for CI) here.")] = None,
@@ -72,12 +77,21 @@ def run_command(
     bank: BankOption = None,
     sandbox: Annotated[SandboxKind, typer.Option(help="docker (default) or local: a plain process with "
                                                  "rlimits, weaker, labelled as such.")] = SandboxKind.docker,
+    root: RootOption = None,
+    gradebook: GradebookOption = None,
 ) -> None:
-    options = GradeOptions(sandbox=sandbox.value, bank=bank_from_env(bank), submission=submission)
+    from .workflow_cli import prepare_run, record, record_unavailable
+
     if submission is not None and not submission.exists():
         raise fail(f"--submission {submission} does not exist")
+    path, submission, notebook = prepare_run(path, submission, root)  # ids → folders; notebooks → modules
+    options = GradeOptions(sandbox=sandbox.value, bank=bank_from_env(bank), submission=submission)
     if sandbox is SandboxKind.docker:
-        options = GradeOptions(**{**options.__dict__, "image": ensure_image()})
+        try:
+            options = GradeOptions(**{**options.__dict__, "image": ensure_image()})
+        except typer.Exit:
+            record_unavailable(path, sandbox.value, gradebook)
+            raise
     try:
         with console.status("grading…") as status:
             if sandbox is SandboxKind.docker and serve.answers():
@@ -88,8 +102,10 @@ def run_command(
     except (SpecError, BankError, CaseError, BankCodeError, ValueError, RuntimeError) as exc:
         raise fail(str(exc)) from None
     except KeyboardInterrupt:
-        raise fail("interrupted: nothing was graded to completion; sandbox containers were removed") from None
+        raise fail("interrupted: nothing was recorded and the sandbox containers were removed; "
+                   "run the same `grade` command again") from None
     print_run(run, console)
+    record(run, path, submission, notebook, gradebook)  # a failure to record is a warning only
     if json_out is not None:
         write_document(run, json_out)
     if html_out is not None or junit_out is not None or markdown_out is not None:
@@ -176,6 +192,7 @@ def batch_command(
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Candidates graded at once.")] = os.cpu_count() or 2,
     bank: BankOption = None,
     sandbox: Annotated[SandboxKind, typer.Option(help="docker (default) or local.")] = SandboxKind.docker,
+    gradebook: GradebookOption = None,
 ) -> None:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -202,8 +219,12 @@ def batch_command(
                 statuses.append(outcome.status)
                 if outcome.error:
                     errors.print(f"[red]{outcome.candidate.name}: not graded[/] ({outcome.error})", markup=True)
+                if outcome.warning and not warned:
+                    warned.append(outcome.warning)  # once: the same gradebook problem repeats per candidate
+                    errors.print(f"warning: {outcome.warning}", markup=False, style="yellow")
 
-            outcomes = run_batch(exercise, candidates, out, jobs, options, on_done=done)
+            warned: list[str] = []
+            outcomes = run_batch(exercise, candidates, out, jobs, options, on_done=done, gradebook=gradebook)
     except KeyboardInterrupt:
         raise fail("interrupted: finished candidates are recorded in --out; run again to grade the rest") from None
     finally:
@@ -214,25 +235,38 @@ def batch_command(
     raise typer.Exit(max(statuses, default=0))
 
 
-@app.command("list", help="List the exercises at or under PATH (id, family, difficulty, title).")
+@app.command("list", help="List the exercises at or under PATH (id, family, difficulty, title) with your status "
+                          "from the gradebook (not tried / failing / passed) and best score.")
 def list_command(
     path: Annotated[Path, typer.Argument(help="An exercise folder or a folder of exercises.")] = Path("exercises"),
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+    gradebook: GradebookOption = None,
 ) -> None:
+    from .gradebook import NOT_TRIED
     from .spec import load_spec
+    from .workflow_cli import best_cell, standings_or_warn, status_cell
 
     try:
         specs = [load_spec(directory) for directory in discover(path)]
     except (SpecError, BankError) as exc:
         raise fail(str(exc)) from None
-    rows = [{"id": s.id, "family": s.family, "difficulty": s.difficulty, "title": s.title,
-             "path": str(s.directory)} for s in specs]
+    standings = standings_or_warn(gradebook)  # None: unreadable gradebook (warned), statuses unknown
+    rows: list[dict[str, Any]] = [{"id": s.id, "family": s.family, "difficulty": s.difficulty, "title": s.title,
+                                   "path": str(s.directory)} for s in specs]
+    known = {row["id"]: standings.get(row["id"], NOT_TRIED) if standings is not None else None for row in rows}
     if as_json:
+        for row in rows:
+            standing = known[row["id"]]
+            row.update(status=standing.status if standing else None, attempts=standing.attempts if standing else None,
+                       best_score=standing.best_score if standing else None)
         sys.stdout.write(json.dumps(rows, indent=2) + "\n")
         return
-    table = Table("id", "family", "difficulty", "title", title=f"{len(rows)} exercises")
+    table = Table("id", "family", "difficulty", "title", "status", "best", title=f"{len(rows)} exercises")
+    for column in (0, 4, 5):  # id, status, best: the title wraps instead
+        table.columns[column].no_wrap = True
     for row in rows:
-        table.add_row(row["id"], row["family"], row["difficulty"], row["title"])
+        table.add_row(row["id"], row["family"], row["difficulty"], row["title"], status_cell(known[row["id"]]),
+                      best_cell(known[row["id"]]))
     console.print(table)
 
 
@@ -273,9 +307,9 @@ def validate_command(
 def validation_table(report: Any) -> Table:
     """The checks of one exercise as a table."""
     mark = "[green]valid[/]" if report.ok else "[red]INVALID[/]"
-    table = Table("check", "", "detail", title=f"{report.id or report.path}: {mark}", title_justify="left")
+    table = Table("check", "", "detail", title=f"{escape(report.id or report.path)}: {mark}", title_justify="left")
     for check in report.checks:
-        table.add_row(check.name, "[green]✓[/]" if check.ok else "[red]✗[/]", check.detail)
+        table.add_row(escape(check.name), "[green]✓[/]" if check.ok else "[red]✗[/]", escape(check.detail))
     return table
 
 
@@ -315,11 +349,20 @@ def report_command(
     console.print("wrote " + ", ".join(map(str, written)), markup=False)
 
 
+workflow_cli.register(app)  # show, watch, hint, reset, progress, history, notebook
+ci_cli.register(app)  # ci, init
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point: `grade PATH …` means `grade run PATH …`."""
     args = list(sys.argv[1:] if argv is None else argv)
     commands = {command.name for command in app.registered_commands} | {group.name for group in app.registered_groups}
     if args and not args[0].startswith("-") and args[0] not in commands:
         args.insert(0, "run")
+    signal.signal(signal.SIGTERM, _interrupt)  # a cancelled CI job: clean up like Ctrl-C
     app(args=args, prog_name="grade")
+
+
+def _interrupt(_signum: int, _frame: Any) -> None:
+    raise KeyboardInterrupt
 

@@ -12,7 +12,6 @@ import ast
 import threading
 from dataclasses import dataclass
 
-
 _PARSE_LOCK = threading.Lock()
 
 

@@ -7,6 +7,8 @@ import datetime as dt
 import errno
 import os
 import stat
+import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -28,6 +30,7 @@ from .results import CaseResult, ExerciseResult, RunResult
 LOAD_TIMEOUT = 60.0  # importing torch in a cold container takes ~1.6 s; leave room for a slow host
 GRACE = 1.0  # host-side deadline = the case's time limit + this
 MAX_RESTARTS = 2  # fresh containers after a crash or time-out, so later cases still get graded
+CANCEL_POLL = 0.2  # seconds between checks for Ctrl-C while waiting for the sandbox
 MAX_SOURCE_BYTES = 1 << 20  # a candidate's file; a bigger one is not a solution (and would strain the sandbox's /tmp)
 
 
@@ -56,11 +59,16 @@ def grade_path(path: Path, options: GradeOptions, progress: Progress = lambda _m
     def grade(exercise: Exercise) -> ExerciseResult:
         progress(f"grading {exercise.spec.id}")
         files = candidate_files(exercise, _submission_for(path, exercise.spec.directory, exercise, options.submission))
-        return grade_exercise(exercise, files, options)
+        return grade_exercise(exercise, files, options, cancel)
 
     # Exercises are independent (one container each): grade them side by side, results in order.
+    cancel = threading.Event()
     with ThreadPoolExecutor(max_workers=min(len(exercises), os.cpu_count() or 1)) as executor:
-        results = list(executor.map(grade, exercises))
+        try:
+            results = list(executor.map(grade, exercises))
+        except BaseException:  # Ctrl-C arrives here, in the main thread: stop the workers now, not after
+            cancel.set()  # their last case (each kills and removes its container within a fraction of a second)
+            raise
     return RunResult(exercises=results, started=started, finished=_now(), sandbox=options.sandbox,
                      tool_version=__version__)
 
@@ -111,7 +119,8 @@ def candidate_files(exercise: Exercise, path: Path) -> dict[str, str] | Unreadab
     return {exercise.spec.entrypoint.file: text.replace("\r\n", "\n").replace("\r", "\n")}
 
 
-def grade_exercise(exercise: Exercise, files: dict[str, str] | Unreadable, options: GradeOptions) -> ExerciseResult:
+def grade_exercise(exercise: Exercise, files: dict[str, str] | Unreadable, options: GradeOptions,
+                   cancel: threading.Event | None = None) -> ExerciseResult:
     """Grade one exercise; every path ends in a verdict for every case (rule R7)."""
     spec = exercise.spec
     cases = generate_cases(exercise.cases_file, spec.seed)
@@ -129,7 +138,7 @@ def grade_exercise(exercise: Exercise, files: dict[str, str] | Unreadable, optio
             result.cases = [verdicts.from_forbidden(c, uses, spec.entrypoint.file) for c in cases]
             return result
     diagnose = Diagnoser(exercise, expected)
-    run = _SandboxRun(exercise, files, options)
+    run = _SandboxRun(exercise, files, options, cancel)
     try:
         for case in cases:
             result.cases.append(run.grade(case, expected[case.name], diagnose))
@@ -150,16 +159,34 @@ def runtime_modules(exercise: Exercise, files: dict[str, str]) -> tuple[str, ...
     return ()
 
 
+class Cancelled(Exception):
+    """The run was interrupted (Ctrl-C in the main thread); the exercise's container is removed."""
+
+
 class _SandboxRun:
     """The sandbox sessions of one exercise: cases in order, a fresh container after a crash."""
 
-    def __init__(self, exercise: Exercise, files: dict[str, str], options: GradeOptions) -> None:
+    def __init__(self, exercise: Exercise, files: dict[str, str], options: GradeOptions,
+                 cancel: threading.Event | None = None) -> None:
         self.exercise, self.files, self.options = exercise, files, options
+        self.cancel = cancel or threading.Event()
         self.session: Session | None = None
         self.load_error: dict[str, Any] | None = None
         self.restarts = 0
         self.last_failure: CaseResult | None = None
         self.infrastructure: str | None = None
+
+    def _receive(self, session: Session, timeout: float) -> dict[str, Any] | None:
+        """session.receive(TIMEOUT), in short slices so that a cancelled run (Ctrl-C) stops at once."""
+        deadline = time.monotonic() + timeout
+        while True:
+            if self.cancel.is_set():
+                raise Cancelled("grading was interrupted")
+            try:
+                return session.receive(max(0.0, min(CANCEL_POLL, deadline - time.monotonic())))
+            except ReceiveTimeout:
+                if time.monotonic() >= deadline:
+                    raise
 
     def _job(self) -> dict[str, Any]:
         spec = self.exercise.spec
@@ -178,7 +205,7 @@ class _SandboxRun:
             self.session = open_session(self.options.sandbox, self.options.image, limits, preload)
         self.session.send(self._job())
         try:
-            loaded = self.session.receive(LOAD_TIMEOUT)
+            loaded = self._receive(self.session, LOAD_TIMEOUT)
         except (ReceiveTimeout, wire.WireError):
             loaded = None
         if loaded is not None and loaded.get("type") == "loaded" and loaded.get("setup_error"):
@@ -213,7 +240,7 @@ class _SandboxRun:
         session.send(case.as_wire())
         timed_out, problem = False, ""
         try:
-            message = session.receive(limit + GRACE)
+            message = self._receive(session, limit + GRACE)
             if message is not None and message.get("type") == "result" and message.get("case") == case.name:
                 return verdicts.from_result(self.exercise, case, message, expected, diagnose)
             problem = "an unexpected message" if message is not None else ""

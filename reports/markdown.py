@@ -55,6 +55,8 @@ def _exercise(exercise: dict[str, Any]) -> list[str]:
     lines = [f"### {_mark(exercise['verdict'])} {escape(exercise['title'])} ({escape(exercise['id'])}): "
              f"{exercise['verdict']}, {passed} of {len(cases)} cases passed ({fmt.percent(exercise['score'])})", ""]
     lines.extend(f"> {escape(problem)}" for problem in exercise["problems"])
+    if exercise["problems"]:
+        lines.append("")  # a blank line ends the quote; without it the table would be read as part of it
     lines += ["| case | verdict | reason |", "| --- | --- | --- |"]
     for case in cases:
         name = escape(case["name"], CELL_LIMIT) + (" *(hidden)*" if case["hidden"] else "")

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .launcher import DOCKER_HELP, SandboxError
+from .launcher import SandboxError, docker_client
 
 SANDBOX_DIR = Path(__file__).parent
 DEBOOTSTRAP_BASE = "mlgrade-base:bookworm"
@@ -36,14 +36,11 @@ def image_tag() -> str:
 
 
 def _client() -> Any:
+    """A client for image work: the engine must answer a short ping; builds may then take long."""
     import docker
 
-    try:
-        client = docker.from_env(timeout=600)
-        client.ping()
-    except Exception as exc:  # noqa: BLE001
-        raise SandboxError(f"the Docker engine does not answer ({str(exc)[:200]}). {DOCKER_HELP}") from None
-    return client
+    docker_client()  # fails fast (SandboxError) when no engine answers
+    return docker.from_env(timeout=600)
 
 
 def image_exists(tag: str | None = None) -> bool:

@@ -11,6 +11,15 @@ import pytest
 from support import SDPA, docker_problem
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_gradebook(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every grading run records an attempt: keep the tests' attempts out of the user's gradebook
+    (subprocesses inherit the variable)."""
+    path = tmp_path_factory.mktemp("gradebook") / "gradebook.sqlite3"
+    os.environ["MLGRADE_GRADEBOOK"] = str(path)
+    return path
+
+
 @pytest.fixture(scope="session")
 def sandbox_image() -> str:
     """The sandbox image tag. Missing Docker fails the test in CI and skips it elsewhere."""

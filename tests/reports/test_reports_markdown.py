@@ -74,3 +74,11 @@ def test_hostile_case_names_and_a_local_sandbox(graded: Graded) -> None:
     assert rows[0] == ["a | b <i>x</i> `c` [link](https://example.invalid) ![img](x.png)", "✅ passed",
                        "line one line two | # not a heading > not a quote"]
     assert "Sandbox: local" in root.find_all("blockquote")[0].all_text()
+
+
+def test_problems_are_a_quote_above_a_table_that_still_renders(graded: Graded) -> None:
+    document = derive(graded("no_scaling"), lambda d: d["exercises"][0]["problems"].append("touched <protected> files"))
+    root = rendered(document)
+    [quote] = root.find_all("blockquote")
+    assert "touched <protected> files" in quote.all_text() and not quote.find_all("table")
+    assert len(root.find_all("table")) == 1

@@ -1,0 +1,179 @@
+"""`grade ci` and `grade init`, registered on the main typer app by `register(app)` (grader/cli.py).
+
+Names from grader/cli.py (fail, ensure_image, the consoles) are imported inside the commands, so
+that this module can be imported on its own as well as from cli.py."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import sys
+import tempfile
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from . import annotations as gh
+from . import ci, ci_run
+from .bank import BankError, bank_from_env
+from .cases import CaseError
+from .expected import BankCodeError
+from .grading import GradeOptions
+from .spec import SpecError
+
+
+class Sandbox(StrEnum):
+    docker = "docker"
+    local = "local"
+
+
+def register(app: typer.Typer) -> None:
+    """Add `ci` and `init` to the `grade` command."""
+    app.command("ci", help="CI check of a submission branch: grade the exercises whose solution file changed since "
+                           "the merge-base with the base branch, against the base's unmodified exercises; fail when "
+                           "other (protected) files changed. Writes JUnit, HTML, Markdown and JSON into --out and "
+                           "prints GitHub annotations. Exit status 0 / 1 / 2.")(ci_command)
+    app.command("init", help="Create a submission repository for candidates in DIR: the public parts of every "
+                             "exercise under --from (never private/), the GitHub workflow, a README and an initial "
+                             "commit on main.")(init_command)
+
+
+def _raw(line: str) -> None:
+    """A line on stdout exactly as given (no wrapping, markup or emoji codes): workflow commands."""
+    sys.stdout.flush()
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+
+
+def ci_command(
+    base: Annotated[str | None, typer.Option(help="Compare with this ref (default: the pull/merge request's target "
+                                               "branch in CI, else origin/HEAD, main, origin/main, master, "
+                                               "origin/master).")] = None,
+    graded_all: Annotated[bool, typer.Option("--all", help="Grade every exercise, not only the changed ones.")] = False,
+    bank: Annotated[Path | None, typer.Option(help="Directory holding the private parts by exercise id (default "
+                                                   "$MLGRADE_BANK, else the base revision's private/ folders).")] = None,
+    out: Annotated[Path, typer.Option(help="Where to write results.json, junit.xml, report.html and "
+                                           "summary.md.")] = Path("mlgrade-report"),
+    repo: Annotated[Path, typer.Option(help="The git checkout of the submission.")] = Path("."),
+    sandbox: Annotated[Sandbox, typer.Option(help="docker (default) or local (weaker, labelled).")] = Sandbox.docker,
+    annotations: Annotated[bool, typer.Option(help="Print GitHub annotations (::error file=…,line=…::…).")] = True,
+) -> None:
+    from .cli import ensure_image, fail
+    from .terminal import print_run
+
+    console = Console(highlight=False, emoji=False)
+    errors = Console(stderr=True, highlight=False, emoji=False)
+    env = dict(os.environ)
+    # In GitHub Actions, candidate text printed below (tables, file names) must not act as a workflow
+    # command: commands stay off until the annotations are printed.
+    pause = secrets.token_hex(16) if env.get("GITHUB_ACTIONS") == "true" else None
+    if pause:
+        _raw(f"::stop-commands::{pause}")
+    problem: str | None = None
+    try:
+        with tempfile.TemporaryDirectory(prefix="mlgrade-ci-") as work:
+            root = ci.repo_root(repo)
+            bank_dir = bank_from_env(bank)
+            if bank_dir is not None and not bank_dir.is_dir():
+                raise ValueError(f"--bank {bank_dir} is not a directory")
+            plan = ci_run.plan(root, Path(work) / "base", base, graded_all, bank_dir, env)
+            _print_plan(console, plan)
+            options = GradeOptions(sandbox=sandbox.value, bank=bank_dir)
+            if plan.selected and sandbox is Sandbox.docker:
+                options = GradeOptions(sandbox="docker", bank=bank_dir, image=ensure_image())
+            with errors.status("grading…") as status:
+                run = ci_run.grade(plan, options, progress=lambda message: status.update(message))
+            if run.exercises:
+                print_run(run, console)
+            document = ci_run.document(plan, run)
+            written = ci_run.write_artifacts(plan, document, out, env)
+    except (ci.GitError, BankError, SpecError, CaseError, BankCodeError, ValueError, RuntimeError, OSError) as exc:
+        problem = str(exc)
+    except KeyboardInterrupt:
+        problem = "interrupted: nothing was graded to completion; sandbox containers were removed"
+    finally:
+        if pause:
+            _raw(f"::{pause}::")
+    if problem is not None:
+        if annotations:
+            _raw(gh.command("error", problem, title="mlgrade: the check could not run"))
+        _note_failure(env, problem)
+        raise fail(problem)
+    status_code = document["exit_status"]
+    if plan.protected:
+        console.print(f"[bold red]submission touched protected files[/] ({len(plan.protected)}): only the solution "
+                      "files may change; graded against the unmodified exercises from the merge-base, and the check "
+                      "fails.", soft_wrap=True)
+        for path in plan.protected:
+            console.print(f"  - {escape(ci_run.shown(path))}", soft_wrap=True)
+    if annotations:
+        for line in gh.for_document(document, ci_run.candidate_files(plan), plan.protected):
+            _raw(line)
+    console.print("wrote " + ", ".join(escape(str(path)) for path in written), soft_wrap=True)
+    verdict = {0: "[bold green]check passed[/]", 1: "[bold red]check failed[/]", 2: "[bold magenta]ungradable[/]"}
+    console.print(f"{verdict[status_code]} (exit status {status_code})")
+    raise typer.Exit(status_code)
+
+
+def _note_failure(env: dict[str, str], problem: str) -> None:
+    """The job summary says why the check could not run (best effort)."""
+    path = env.get("GITHUB_STEP_SUMMARY")
+    if path:
+        try:
+            with open(path, "a", encoding="utf-8") as handle:
+                handle.write(f"## mlgrade CI check: ⚠️ could not run (exit status 2)\n\n{ci_run.md(problem)}\n")
+        except OSError:
+            pass
+
+
+def _print_plan(console: Console, plan: ci_run.CiPlan) -> None:
+    console.print(f"base: [bold]{escape(ci_run.shown(plan.base.ref))}[/] — {escape(plan.base.source)}; "
+                  f"merge-base {plan.merge_base[:12]}, HEAD {plan.head[:12]}", soft_wrap=True)
+    candidate = set(plan.changes.candidate)
+    changed = [e.spec.id for e in plan.exercises if e.candidate_path in candidate]
+    if plan.graded_all:
+        console.print(f"grading all {len(plan.selected)} exercises (--all); changed: {', '.join(changed) or 'none'}",
+                      soft_wrap=True)
+    elif plan.selected:
+        console.print(f"grading {len(plan.selected)} changed exercise(s): {', '.join(changed)}", soft_wrap=True)
+    else:
+        console.print("no exercise's solution file changed since the merge-base: nothing to grade", soft_wrap=True)
+    if plan.uncommitted:
+        console.print(f"[yellow]note:[/] uncommitted changes to {', '.join(map(escape, plan.uncommitted))} are not "
+                      "graded: grade ci grades the commit HEAD", soft_wrap=True)
+
+
+def init_command(
+    directory: Annotated[Path, typer.Argument(metavar="DIR", help="The new repository (a new or empty folder).")],
+    source: Annotated[Path, typer.Option("--from", help="An exercise folder or a folder of exercises (their public "
+                                                        "parts are copied).")] = Path("exercises"),
+    bank_repo: Annotated[str | None, typer.Option(help="OWNER/NAME of the private bank repository, written into "
+                                                       "the workflow.")] = None,
+    package: Annotated[str | None, typer.Option(help="The pip requirement the workflow installs mlgrade from, "
+                                                     "e.g. 'mlgrade[bank] @ git+https://github.com/ORG/mlgrade@v0.1.0'.")]
+    = None,
+) -> None:
+    from .cli import fail
+    from .init import InitError, create
+
+    console = Console(highlight=False)
+    try:
+        created = create(directory, source, bank_repo, package)
+    except (InitError, OSError) as exc:
+        raise fail(str(exc)) from None
+    console.print(f"created {escape(str(directory))}: {len(created.exercises)} exercise(s), the GitHub workflow "
+                  f".github/workflows/mlgrade.yml, README.md and .gitignore; commit {created.commit[:12]} on main",
+                  soft_wrap=True)
+    hints = []
+    if bank_repo is None:
+        hints.append("set MLGRADE_BANK_REPOSITORY in .github/workflows/mlgrade.yml (or pass --bank-repo)")
+    if package is None:
+        hints.append("set MLGRADE_PACKAGE in .github/workflows/mlgrade.yml (or pass --package)")
+    hints += ["git remote add origin URL && git push -u origin main",
+              "add the repository secret MLGRADE_BANK_TOKEN (read access to the bank) and protect main "
+              "(see docs/ci.md)"]
+    console.print("next:\n" + "\n".join(f"  - {escape(hint)}" for hint in hints), soft_wrap=True)

@@ -1,0 +1,158 @@
+"""`grade init DIR`: a new submission repository for candidates, made from the bank's public parts.
+
+It holds, per exercise, `exercises/<id>/` with exercise.toml, README.md and the stub — never
+`private/` — plus the GitHub Actions workflow (.github/workflows/mlgrade.yml), a README for
+candidates and a .gitignore, committed on `main` and ready to push.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import ci
+from .bank import BankError, discover
+from .spec import ExerciseSpec, SpecError, load_spec
+
+TEMPLATES = Path(__file__).parent / "ci_templates"  # links to ../ci/*.yml, copied into wheels as files
+WORKFLOW_PATH = Path(".github") / "workflows" / "mlgrade.yml"
+PUBLIC_FILES = ("exercise.toml", "README.md")
+_REPOSITORY = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")
+
+GITIGNORE = """\
+__pycache__/
+*.py[cod]
+.venv/
+.ipynb_checkpoints/
+.DS_Store
+# written by `grade ci` and the CI workflow
+mlgrade-report/
+.mlgrade-bank/
+"""
+
+
+class InitError(Exception):
+    """DIR cannot be made into a submission repository (usage error, exit 2)."""
+
+
+@dataclass(frozen=True)
+class Created:
+    directory: Path
+    exercises: list[ExerciseSpec]
+    commit: str
+
+
+def template(name: str) -> str:
+    """A shipped CI template (ci/github-workflow.yml, ci/gitlab-ci.yml)."""
+    path = TEMPLATES / name
+    if not path.is_file():
+        raise InitError(f"the CI template {name} is missing from this installation ({path})")
+    return path.read_text(encoding="utf-8")
+
+
+def workflow(bank_repository: str | None = None, package: str | None = None) -> str:
+    """The GitHub workflow template, with the bank repository and the mlgrade package filled in."""
+    text = template("github-workflow.yml")
+    if bank_repository is not None:
+        if not _REPOSITORY.match(bank_repository):
+            raise InitError(f"--bank-repo {bank_repository!r}: expected OWNER/NAME")
+        text = _set_env(text, "MLGRADE_BANK_REPOSITORY", bank_repository)
+    if package is not None:
+        if not package.strip() or any(c in package for c in "\r\n"):
+            raise InitError("--package: expected one line, a pip requirement such as "
+                            "'mlgrade[bank] @ git+https://github.com/ORG/mlgrade@v0.1.0'")
+        text = _set_env(text, "MLGRADE_PACKAGE", package)
+    return text
+
+
+def _set_env(text: str, key: str, value: str) -> str:
+    pattern = re.compile(rf"^(  {key}: ).*$", re.MULTILINE)
+    if not pattern.search(text):
+        raise InitError(f"the workflow template has no `{key}:` setting")
+    return pattern.sub(lambda m: m.group(1) + json.dumps(value), text, count=1)  # JSON strings are YAML scalars
+
+
+def _public_exercises(source: Path) -> list[ExerciseSpec]:
+    try:
+        specs = [load_spec(directory) for directory in discover(source)]
+    except (BankError, SpecError) as exc:
+        raise InitError(str(exc)) from None
+    seen: dict[str, Path] = {}
+    for spec in specs:
+        if spec.id in seen:
+            raise InitError(f"exercise id {spec.id} is used by both {seen[spec.id]} and {spec.directory}")
+        seen[spec.id] = spec.directory
+        stub = Path(spec.entrypoint.file)
+        if stub.is_absolute() or ".." in stub.parts or "private" in stub.parts:
+            raise InitError(f"{spec.directory}: entrypoint.file {spec.entrypoint.file!r} must be a file in the "
+                            "exercise folder, outside private/")
+        for name in (*PUBLIC_FILES, spec.entrypoint.file):
+            if not (spec.directory / name).is_file():
+                raise InitError(f"{spec.directory}: the public file {name} is missing")
+    return specs
+
+
+def candidate_readme(specs: list[ExerciseSpec]) -> str:
+    rows = "\n".join(f"| {spec.title} (`{spec.id}`) | {spec.difficulty} | "
+                     f"[exercises/{spec.id}/{spec.entrypoint.file}](exercises/{spec.id}/{spec.entrypoint.file}) |"
+                     for spec in specs)
+    return f"""\
+# Interview exercises
+
+Each folder under `exercises/` is one exercise. Read its `README.md` (the statement: inputs,
+outputs, edge rules, what is not allowed), then implement the function or query in its solution
+file.
+
+| exercise | difficulty | your file |
+| --- | --- | --- |
+{rows}
+
+## How to submit
+
+1. Create a branch: `git switch -c solutions`.
+2. Edit **only the solution files** listed above. Commit, push the branch and open a pull request
+   against `main`.
+3. The **mlgrade** check grades every exercise whose solution file you changed, in a locked-down
+   container without network, on the visible cases and on hidden ones. The job summary shows a table
+   per exercise (case, verdict, reason); the full HTML report is attached to the run as the
+   `mlgrade-report` artifact. Push again to be graded again.
+
+Verdicts: passed · wrong answer · runtime error · time limit · memory limit · output limit ·
+forbidden API · not implemented · ungradable (an infrastructure fault, not your fault: re-run).
+
+## Rules
+
+- Change only the solution files. Changing anything else — a statement, an `exercise.toml`,
+  `.github/`, or adding files — fails the check ("submission touched protected files"); the
+  exercises are still graded, against their original versions.
+- The APIs a statement forbids (for example a library's ready-made attention or softmax) are
+  detected; using one fails the exercise.
+- Hidden cases report their verdict, never their inputs or expected values.
+"""
+
+
+def create(directory: Path, source: Path, bank_repository: str | None = None, package: str | None = None) -> Created:
+    """Make DIRECTORY a new submission repository from the exercises at or under SOURCE."""
+    if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
+        raise InitError(f"{directory} is not empty: grade init creates a new repository; pass a new or empty folder")
+    specs = _public_exercises(source)
+    text = workflow(bank_repository, package)
+    directory.mkdir(parents=True, exist_ok=True)
+    for spec in specs:
+        target = directory / "exercises" / spec.id
+        target.mkdir(parents=True, exist_ok=True)
+        for name in (*PUBLIC_FILES, spec.entrypoint.file):
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(spec.directory / name, target / name)
+    (directory / WORKFLOW_PATH).parent.mkdir(parents=True, exist_ok=True)
+    (directory / WORKFLOW_PATH).write_text(text, encoding="utf-8")
+    (directory / "README.md").write_text(candidate_readme(specs), encoding="utf-8")
+    (directory / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
+    try:
+        commit = ci.init_repository(directory, f"Exercises for candidates ({len(specs)}), made by `grade init`")
+    except ci.GitError as exc:
+        raise InitError(f"the files are in {directory}, but the repository could not be made: {exc}") from None
+    return Created(directory, specs, commit)
