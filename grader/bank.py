@@ -8,6 +8,7 @@ is authoritative: a candidate cannot loosen tolerances by editing their own.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,7 +75,7 @@ def load_exercise(directory: Path, bank: Path | None = None) -> Exercise:
         banked = load_spec(private)
         if banked.id != spec.id:
             raise SpecError(private / "exercise.toml", "id", f"{spec.id!r} (the id of {directory})", banked.id)
-        spec = ExerciseSpec(**{**banked.__dict__, "directory": directory})
+        spec = dataclasses.replace(banked, directory=directory)
     return _checked(Exercise(spec=spec, private=private))
 
 

@@ -9,26 +9,24 @@ import os
 import secrets
 import sys
 import tempfile
-from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 
 from . import annotations as gh
-from . import ci, ci_run
+from . import ci
 from .bank import BankError, bank_from_env
 from .cases import CaseError
+from .cli_common import SandboxKind, ensure_image, fail
 from .expected import BankCodeError
 from .grading import GradeOptions
 from .spec import SpecError
 
-
-class Sandbox(StrEnum):
-    docker = "docker"
-    local = "local"
+if TYPE_CHECKING:
+    from .ci_run import CiPlan
 
 
 def register(app: typer.Typer) -> None:
@@ -59,10 +57,10 @@ def ci_command(
     out: Annotated[Path, typer.Option(help="Where to write results.json, junit.xml, report.html and "
                                            "summary.md.")] = Path("mlgrade-report"),
     repo: Annotated[Path, typer.Option(help="The git checkout of the submission.")] = Path("."),
-    sandbox: Annotated[Sandbox, typer.Option(help="docker (default) or local (weaker, labelled).")] = Sandbox.docker,
+    sandbox: Annotated[SandboxKind, typer.Option(help="docker (default) or local (weaker, labelled).")] = SandboxKind.docker,
     annotations: Annotated[bool, typer.Option(help="Print GitHub annotations (::error file=…,line=…::…).")] = True,
 ) -> None:
-    from .cli import ensure_image, fail
+    from . import ci_run  # imports the report renderers: only when the command runs
     from .terminal import print_run
 
     console = Console(highlight=False, emoji=False)
@@ -83,7 +81,7 @@ def ci_command(
             plan = ci_run.plan(root, Path(work) / "base", base, graded_all, bank_dir, env)
             _print_plan(console, plan)
             options = GradeOptions(sandbox=sandbox.value, bank=bank_dir)
-            if plan.selected and sandbox is Sandbox.docker:
+            if plan.selected and sandbox is SandboxKind.docker:
                 options = GradeOptions(sandbox="docker", bank=bank_dir, image=ensure_image())
             with errors.status("grading…") as status:
                 run = ci_run.grade(plan, options, progress=lambda message: status.update(message))
@@ -121,6 +119,8 @@ def ci_command(
 
 def _note_failure(env: dict[str, str], problem: str) -> None:
     """The job summary says why the check could not run (best effort)."""
+    from . import ci_run
+
     path = env.get("GITHUB_STEP_SUMMARY")
     if path:
         try:
@@ -130,7 +130,9 @@ def _note_failure(env: dict[str, str], problem: str) -> None:
             pass
 
 
-def _print_plan(console: Console, plan: ci_run.CiPlan) -> None:
+def _print_plan(console: Console, plan: CiPlan) -> None:
+    from . import ci_run
+
     console.print(f"base: [bold]{escape(ci_run.shown(plan.base.ref))}[/] — {escape(plan.base.source)}; "
                   f"merge-base {plan.merge_base[:12]}, HEAD {plan.head[:12]}", soft_wrap=True)
     candidate = set(plan.changes.candidate)
@@ -157,7 +159,6 @@ def init_command(
                                                      "e.g. 'mlgrade[bank] @ git+https://github.com/ORG/mlgrade@v0.1.0'.")]
     = None,
 ) -> None:
-    from .cli import fail
     from .init import InitError, create
 
     console = Console(highlight=False)

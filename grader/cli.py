@@ -9,33 +9,23 @@ import json
 import os
 import signal
 import sys
-from enum import StrEnum
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from docker.errors import DockerException
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
-
-from sandbox import image as sandbox_image
-from sandbox.launcher import SandboxError, remove_leftover_containers
 
 from . import ci_cli, serve, workflow_cli
 from .bank import BankError, bank_from_env, discover
 from .cases import CaseError
+from .cli_common import BankOption, GradebookOption, RootOption, SandboxKind, console, ensure_image, errors, fail
 from .expected import BankCodeError
 from .grading import GradeOptions, grade_path
-from .results import from_document, write_document
+from .results import Verdict, from_document, to_document, write_document
 from .spec import SpecError
 from .terminal import print_run
-from .workflow_cli import GradebookOption, RootOption
-
-EXIT_USAGE = 2
-console = Console(highlight=False)
-errors = Console(stderr=True, highlight=False)
-
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   pretty_exceptions_enable=False,
@@ -44,22 +34,6 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=N
                        "Exit status: 0 all passed, 1 not all passed, 2 usage or infrastructure error.")
 sandbox_app = typer.Typer(help="Build and maintain the sandbox image.", no_args_is_help=True)
 app.add_typer(sandbox_app, name="sandbox")
-
-
-class SandboxKind(StrEnum):
-    docker = "docker"
-    local = "local"
-
-
-BankOption = Annotated[Path | None, typer.Option("--bank", help="Directory holding the private parts "
-                                                    "(reference, cases, wrong variants) by exercise id; "
-                                                    "default $MLGRADE_BANK, else each exercise's private/.")]
-
-
-def fail(message: str) -> typer.Exit:
-    """Print a usage/infrastructure error and return the exit to raise (status 2)."""
-    errors.print(f"[bold red]error:[/] {message}", markup=True, soft_wrap=True)
-    return typer.Exit(EXIT_USAGE)
 
 
 @app.command("run", help="Grade the candidate's files of every exercise at or under PATH.")
@@ -86,15 +60,16 @@ def run_command(
         raise fail(f"--submission {submission} does not exist")
     path, submission, notebook = prepare_run(path, submission, root)  # ids → folders; notebooks → modules
     options = GradeOptions(sandbox=sandbox.value, bank=bank_from_env(bank), submission=submission)
-    if sandbox is SandboxKind.docker:
+    remote = sandbox is SandboxKind.docker and serve.answers()  # the server has its own engine and image
+    if sandbox is SandboxKind.docker and not remote:
         try:
-            options = GradeOptions(**{**options.__dict__, "image": ensure_image()})
+            options = replace(options, image=ensure_image())
         except typer.Exit:
             record_unavailable(path, sandbox.value, gradebook)
             raise
     try:
         with console.status("grading…") as status:
-            if sandbox is SandboxKind.docker and serve.answers():
+            if remote:
                 status.update("grading on the warm grade server…")
                 run = from_document(serve.grade_remotely(path, submission, options.bank))
             else:
@@ -111,33 +86,14 @@ def run_command(
     if html_out is not None or junit_out is not None or markdown_out is not None:
         from reports import write_reports
 
-        from .results import to_document
-
         try:
             write_reports(to_document(run), html=html_out, junit=junit_out, markdown=markdown_out)
         except OSError as exc:
             raise fail(f"cannot write a report: {exc}") from None
-    for exercise in run.exercises:
-        for case in exercise.cases:
-            if case.verdict.value == "ungradable":
-                errors.print(f"[bold red]ungradable:[/] {case.reason}", markup=True)
-                break
+    ungradable = {c.reason for e in run.exercises for c in e.cases if c.verdict is Verdict.UNGRADABLE}
+    for reason in sorted(ungradable):
+        errors.print(f"[bold red]ungradable:[/] {escape(reason)}", markup=True)
     raise typer.Exit(run.exit_status)
-
-
-def ensure_image() -> str:
-    """The sandbox image tag, building the image first (with progress) when it is missing."""
-    try:
-        tag = sandbox_image.image_tag()
-        present = sandbox_image.image_exists(tag)  # raises SandboxError when no engine answers
-        remove_leftover_containers()  # from graders killed before they could clean up
-        if not present:
-            errors.print(f"The sandbox image {tag} is missing: building it now (a few minutes, once).")
-            with errors.status("building the sandbox image…") as status:
-                sandbox_image.build_image(progress=lambda message: status.update(message))
-        return tag
-    except (SandboxError, DockerException) as exc:
-        raise fail(f"ungradable: {exc}") from None
 
 
 @sandbox_app.command("build", help="Build the sandbox image (no registry needed by default).")
@@ -145,8 +101,11 @@ def sandbox_build(
     base: Annotated[str | None, typer.Option(help="Base image with python3, e.g. python:3.11-slim where a "
                                                 "registry is reachable. Default: a debootstrap Debian base.")] = None,
 ) -> None:
+    from sandbox.image import build_image
+    from sandbox.launcher import SandboxError
+
     try:
-        tag = sandbox_image.build_image(base=base, progress=lambda message: errors.print(message, markup=False))
+        tag = build_image(base=base, progress=lambda message: errors.print(message, markup=False))
     except SandboxError as exc:
         raise fail(str(exc)) from None
     console.print(f"built {tag}")
@@ -156,6 +115,8 @@ def sandbox_build(
 def sandbox_clean(
     everything: Annotated[bool, typer.Option("--all", help="Also remove containers of graders still running.")] = False,
 ) -> None:
+    from sandbox.launcher import remove_leftover_containers
+
     try:
         removed = remove_leftover_containers(everything)
     except Exception as exc:  # noqa: BLE001

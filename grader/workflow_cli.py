@@ -6,17 +6,16 @@ grader/cli.py imports this module to register these commands."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import signal
 import sys
 import time
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.markdown import Markdown
 from rich.markup import escape
 from rich.panel import Panel
@@ -26,6 +25,7 @@ from rich.table import Table
 from . import workflow
 from .bank import BankError, bank_from_env, discover
 from .cases import CaseError
+from .cli_common import ExerciseArgument, GradebookOption, JsonFlag, RootOption, SandboxKind, console, ensure_image, errors, fail
 from .expected import BankCodeError
 from .gradebook import NOT_TRIED, Gradebook, Standing
 from .grading import GradeOptions, grade_path
@@ -33,42 +33,11 @@ from .notebook import NotebookError, is_notebook_path, stub_notebook, write_note
 from .results import RunResult
 from .spec import ExerciseSpec, SpecError, load_spec
 
-GradebookOption = Annotated[Path | None, typer.Option(
-    "--gradebook", help="The gradebook file (default $MLGRADE_GRADEBOOK, else "
-                        "$XDG_DATA_HOME/mlgrade/gradebook.sqlite3, i.e. ~/.local/share/mlgrade/).")]
-RootOption = Annotated[Path | None, typer.Option("--root", help="Where exercise ids are looked up "
-                                                 "(default ./exercises).")]
-ExerciseArgument = Annotated[str, typer.Argument(help="An exercise folder, or its id such as attention/multi_head.",
-                                                 metavar="EXERCISE")]
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON (for scripts) instead of text.")]
 STATUS_STYLES = {"passed": "green", "failing": "red", "not tried": "dim"}
 
 
-class Sandbox(StrEnum):
-    docker = "docker"
-    local = "local"
-
-
-def _console() -> Console:
-    from .cli import console
-
-    return console
-
-
-def _errors() -> Console:
-    from .cli import errors
-
-    return errors
-
-
-def _fail(message: str) -> typer.Exit:
-    from .cli import fail
-
-    return fail(message)
-
-
 def _warn(message: str) -> None:
-    _errors().print(f"[bold yellow]warning:[/] {escape(message)}", markup=True, soft_wrap=True)
+    errors.print(f"[bold yellow]warning:[/] {escape(message)}", markup=True, soft_wrap=True)
 
 
 def _print_json(data: Any) -> None:
@@ -79,7 +48,7 @@ def _spec(exercise: str, root: Path | None) -> ExerciseSpec:
     try:
         return workflow.resolve_one(exercise, root)
     except (workflow.WorkflowError, SpecError) as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
 
 
 def _local_time(iso: str) -> str:
@@ -97,19 +66,19 @@ def prepare_run(path: Path, submission: Path | None, root: Path | None) -> tuple
     try:
         target = workflow.resolve(path, root)
     except workflow.WorkflowError as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
     if submission is None or not is_notebook_path(submission):
         return target, submission, None
     try:
         assembled = workflow.notebook_submission(submission, target)
     except (NotebookError, workflow.WorkflowError, BankError, SpecError) as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
     except OSError as exc:
-        raise _fail(f"cannot assemble the notebook {submission}: {exc}") from None
+        raise fail(f"cannot assemble the notebook {submission}: {exc}") from None
     if assembled.warning:
         _warn(f"{submission}: {assembled.warning}")
     which = "cells tagged `solution`" if assembled.tagged else "every code cell"
-    _errors().print(f"notebook {submission}: graded {which} ({', '.join(map(str, assembled.cells))}), assembled "
+    errors.print(f"notebook {submission}: graded {which} ({', '.join(map(str, assembled.cells))}), assembled "
                     f"as {assembled.module}", markup=False, soft_wrap=True)
     return target, assembled.module, submission
 
@@ -158,7 +127,7 @@ def show_command(exercise: ExerciseArgument, root: RootOption = None, as_json: J
     try:
         statement = statement_file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise _fail(f"cannot read the statement {statement_file}: {exc}") from None
+        raise fail(f"cannot read the statement {statement_file}: {exc}") from None
     standings = standings_or_warn(gradebook)
     standing = standings.get(spec.id, NOT_TRIED) if standings is not None else None
     if as_json:
@@ -167,7 +136,6 @@ def show_command(exercise: ExerciseArgument, root: RootOption = None, as_json: J
                      "hints": len(spec.hints), "status": standing.status if standing else None,
                      "best_score": standing.best_score if standing else None})
         return
-    console = _console()
     status = status_cell(standing)
     console.print(Panel(f"[bold]{escape(spec.title)}[/]  {escape(spec.id)} · {spec.family} · {spec.difficulty} · {status}\n"
                         f"edit [bold]{escape(str(spec.candidate_file))}[/], then run "
@@ -186,13 +154,12 @@ def hint_command(exercise: ExerciseArgument, root: RootOption = None, as_json: J
             number = book.reveal_hint(spec.id, total) if total else None
             seen = book.hints_seen(spec.id)
     except Exception as exc:  # noqa: BLE001 - sqlite3 errors too
-        raise _fail(f"cannot record the hint in the gradebook: {exc}") from None
+        raise fail(f"cannot record the hint in the gradebook: {exc}") from None
     hint = spec.hints[number - 1] if number else None
     if as_json:
         _print_json({"id": spec.id, "number": number, "hint": hint, "seen": seen, "total": total,
                      "remaining": total - seen, "seen_hints": list(spec.hints[:seen])})
         return
-    console = _console()
     if hint is not None and number is not None:
         console.print(Panel(escape(hint), title=f"hint {number}/{total} — {escape(spec.id)}", title_align="left",
                             expand=False))
@@ -215,14 +182,13 @@ def reset_command(exercise: ExerciseArgument, root: RootOption = None,
     try:
         outcome = workflow.reset(spec, rev)
     except workflow.WorkflowError as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
     except OSError as exc:
-        raise _fail(f"cannot reset {spec.candidate_file}: {exc}") from None
+        raise fail(f"cannot reset {spec.candidate_file}: {exc}") from None
     if as_json:
         _print_json({"id": spec.id, "file": str(outcome.file), "stub": outcome.origin, "changed": outcome.changed,
                      "backup": str(outcome.backup) if outcome.backup else None})
         return
-    console = _console()
     if not outcome.changed:
         console.print(f"{outcome.file} is already the stub ({outcome.origin}); nothing to do", markup=False,
                       soft_wrap=True)
@@ -238,7 +204,7 @@ def progress_command(path: Annotated[Path, typer.Argument(help="A folder of exer
     try:
         specs = [load_spec(directory) for directory in discover(path)]
     except (SpecError, BankError) as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
     standings = standings_or_warn(gradebook)
     families = workflow.family_progress(specs, standings or {})
     passed, total = sum(f.passed for f in families), sum(f.total for f in families)
@@ -253,7 +219,7 @@ def progress_command(path: Annotated[Path, typer.Argument(help="A folder of exer
         table.add_row(family.family, ProgressBar(total=family.total, completed=family.passed, width=30,
                                                  complete_style="green", finished_style="bold green"),
                       f"{family.passed}/{family.total}", str(family.failing), str(family.not_tried))
-    _console().print(table)
+    console.print(table)
 
 
 def history_command(exercise: ExerciseArgument, root: RootOption = None,
@@ -270,13 +236,12 @@ def history_command(exercise: ExerciseArgument, root: RootOption = None,
         with Gradebook(gradebook, create=False) as book:
             attempts = book.attempts(exercise_id, candidate=candidate, limit=limit or None)
     except Exception as exc:  # noqa: BLE001 - sqlite3 errors too
-        raise _fail(f"cannot read the gradebook: {exc}") from None
+        raise fail(f"cannot read the gradebook: {exc}") from None
     if unknown is not None and not attempts:
-        raise _fail(unknown)
+        raise fail(unknown)
     if as_json:
         _print_json({"id": exercise_id, "candidate": candidate, "attempts": [a.as_json() for a in attempts]})
         return
-    console = _console()
     if not attempts:
         console.print(f"no attempts at {exercise_id} recorded yet", markup=False)
         return
@@ -301,10 +266,10 @@ def notebook_command(exercise: ExerciseArgument, root: RootOption = None,
     """Write a notebook version of an exercise: the statement, then the stub in a cell tagged `solution`."""
     spec = _spec(exercise, root)
     if spec.entrypoint.kind == "sql":
-        raise _fail(f"{spec.id} is a SQL exercise: write its query in {spec.entrypoint.file}, not a notebook")
+        raise fail(f"{spec.id} is a SQL exercise: write its query in {spec.entrypoint.file}, not a notebook")
     target = out or Path(f"{spec.directory.name}.ipynb")
     if target.exists() and not force:
-        raise _fail(f"{target} exists: pass --force to overwrite it, or --out FILE")
+        raise fail(f"{target} exists: pass --force to overwrite it, or --out FILE")
     try:
         statement = (spec.directory / "README.md").read_text(encoding="utf-8")
         try:
@@ -313,8 +278,8 @@ def notebook_command(exercise: ExerciseArgument, root: RootOption = None,
             stub = spec.candidate_file.read_text(encoding="utf-8")  # no pristine copy: the file as it is
         write_notebook(stub_notebook(spec.title, statement, stub, f"grade {spec.id} --submission {target}"), target)
     except (OSError, UnicodeDecodeError) as exc:
-        raise _fail(f"cannot write the notebook: {exc}") from None
-    _console().print(f"wrote {target}: edit the cell tagged `solution`, then run "
+        raise fail(f"cannot write the notebook: {exc}") from None
+    console.print(f"wrote {target}: edit the cell tagged `solution`, then run "
                      f"grade {spec.id} --submission {target}", markup=False, soft_wrap=True)
 
 
@@ -322,7 +287,7 @@ def watch_command(exercise: ExerciseArgument, root: RootOption = None,
                   submission: Annotated[Path | None, typer.Option(help="Watch and grade this file (.py or .ipynb) "
                                                                   "instead of the exercise's own.")] = None,
                   bank: Annotated[Path | None, typer.Option(help="The private bank (default $MLGRADE_BANK).")] = None,
-                  sandbox: Annotated[Sandbox, typer.Option(help="docker (default) or local.")] = Sandbox.docker,
+                  sandbox: Annotated[SandboxKind, typer.Option(help="docker (default) or local.")] = SandboxKind.docker,
                   interval: Annotated[float, typer.Option(help="Seconds between checks of the file.")] = 0.2,
                   debounce: Annotated[float, typer.Option(help="Regrade once the file has been still this "
                                                           "long (seconds).")] = 0.3,
@@ -330,15 +295,13 @@ def watch_command(exercise: ExerciseArgument, root: RootOption = None,
     """Regrade an exercise every time its file is saved (Ctrl-C stops)."""
     from sandbox.pool import WarmPool
 
-    from .cli import ensure_image
     from .terminal import exercise_table
 
     spec = _spec(exercise, root)
     watched = submission or spec.candidate_file
-    image = ensure_image() if sandbox is Sandbox.docker else ""
-    pool = WarmPool(image, per_key=1) if sandbox is Sandbox.docker else None
+    image = ensure_image() if sandbox is SandboxKind.docker else ""
+    pool = WarmPool(image, per_key=1) if sandbox is SandboxKind.docker else None
     options = GradeOptions(sandbox=sandbox.value, image=image, bank=bank_from_env(bank), pool=pool)
-    console, errors = _console(), _errors()
     count = 0
     _interrupt_on_signals()
     try:
@@ -381,7 +344,7 @@ def _grade_once(directory: Path, submission: Path | None, options: GradeOptions,
     try:
         if submission is not None and is_notebook_path(submission):
             notebook, submission = submission, workflow.notebook_submission(submission, directory).module
-        run = grade_path(directory, GradeOptions(**{**options.__dict__, "submission": submission}))
+        run = grade_path(directory, dataclasses.replace(options, submission=submission))
     except (NotebookError, workflow.WorkflowError, SpecError, BankError, CaseError, BankCodeError, ValueError,
             RuntimeError, OSError) as exc:
         return str(exc)

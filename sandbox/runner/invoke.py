@@ -48,7 +48,7 @@ def invoke(target: ModuleType | str, entry: dict[str, Any], args: list[Any], kwa
         return name_outputs(_run_sql(target, **kwargs), list(entry["outputs"]))
     assert isinstance(target, ModuleType)
     if kind == "torch_module":
-        return _run_torch_module(getattr(target, entry["name"]), **kwargs)
+        return invoke_torch_module(getattr(target, entry["name"]), **kwargs)
     if kind == "function":
         returned = getattr(target, entry["name"])(*args, **kwargs)
     elif kind == "method":
@@ -97,7 +97,7 @@ def _replay_ops(cls: type, ops: list[str], op_args: list[list[Any]]) -> list[Any
     return results
 
 
-def _run_torch_module(cls: type, init: dict[str, Any], state: dict[str, np.ndarray], inputs: dict[str, np.ndarray],
+def invoke_torch_module(cls: type, init: dict[str, Any], state: dict[str, np.ndarray], inputs: dict[str, np.ndarray],
                       grad_output: np.ndarray) -> dict[str, Any]:
     """Build the module, load the given weights, run forward and backward in float64."""
     import torch
