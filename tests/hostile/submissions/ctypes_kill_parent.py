@@ -1,6 +1,7 @@
 """ctypes: signal the parent (kill(getppid(), SIGKILL)), PID 1, every process (kill(-1)), and
-try raw syscalls (reboot, ptrace attach to PID 1). In the container the parent is the container's
-init, not the grader; nothing outside can be reached. If the runner survives it raises.
+try a raw reboot. In the container the parent is the container's init, not the grader; nothing
+outside can be reached. If the runner survives it raises. (ptrace has its own attack: combined with
+the SIGTERM that init forwards, which of the two lands first would decide the verdict.)
 
 verdict: runtime error
 """
@@ -17,5 +18,4 @@ def scaled_dot_product_attention(q, k, v, mask=None, is_causal=False):
                      (-1, signal.SIGKILL)):
         results.append((pid, sig, libc.kill(pid, sig), ctypes.get_errno()))
     results.append(("reboot", libc.reboot(0x4321FEDC), ctypes.get_errno()))
-    results.append(("ptrace", libc.ptrace(16, 1, None, None), ctypes.get_errno()))  # PTRACE_ATTACH
     raise RuntimeError(f"still running after {results}")
