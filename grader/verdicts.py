@@ -236,4 +236,6 @@ def _printed(output: Any, hidden: bool) -> str | None:
 
 def _result(case: Case, verdict: Verdict, reason: str, **evidence: Any) -> CaseResult:
     evidence.setdefault("time_limit", case.time_limit)
+    if verdict is Verdict.TIME_LIMIT and case.note:
+        reason = f"{reason} — {case.note}"  # e.g. "n = 100000: an O(n²) solution cannot finish within the limit"
     return CaseResult(name=case.name, hidden=case.hidden, verdict=verdict, reason=reason, note=case.note, **evidence)

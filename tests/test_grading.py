@@ -185,3 +185,13 @@ def test_local_sandbox_is_labelled() -> None:
     completed = run_grade(SDPA, "--sandbox", "local", "--submission", SDPA / "private" / "reference.py")
     assert completed.returncode == 0, completed.stderr
     assert "sandbox: local process (weaker than Docker" in completed.stdout
+
+
+def test_a_quadratic_answer_fails_the_large_case_with_a_verdict_that_says_so(sandbox_image: str) -> None:
+    source = ("class Solution:\n    def twoSum(self, nums, target):\n        for i in range(len(nums)):\n"
+              "            for j in range(i + 1, len(nums)):\n                if nums[i] + nums[j] == target:\n"
+              "                    return [i, j]\n")
+    result = grade_source(EXERCISES / "leetcode" / "two_sum", source, sandbox_image)
+    slow = [c for c in result.cases if c.verdict is not Verdict.PASSED]
+    assert [c.verdict for c in slow] == [Verdict.TIME_LIMIT]
+    assert "O(n²) solution cannot finish" in slow[0].reason
