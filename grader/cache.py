@@ -41,11 +41,21 @@ def content_key(exercise: Exercise, cases: list[Case]) -> str:
             digest.update(f"{library}={metadata.version(library)};".encode())
         except metadata.PackageNotFoundError:
             digest.update(f"{library}=none;".encode())
-    digest.update((exercise.spec.directory / "exercise.toml").read_bytes())
-    for path in sorted(p for p in exercise.private.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-        digest.update(str(path.relative_to(exercise.private)).encode() + b"\0" + path.read_bytes() + b"\0")
+    for path in bank_files(exercise):
+        digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
     digest.update(fingerprint(cases).encode())
     return digest.hexdigest()
+
+
+def bank_files(exercise: Exercise) -> list[Path]:
+    """The files an exercise's cases and expected outputs come from: its spec and every private file."""
+    private = sorted(p for p in exercise.private.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    return [exercise.spec.directory / "exercise.toml", *private]
+
+
+def file_signature(exercise: Exercise) -> tuple[tuple[str, int, int], ...]:
+    """Path, size and modification time of every bank file: changes whenever one is edited."""
+    return tuple((str(p), (stat := p.stat()).st_size, stat.st_mtime_ns) for p in bank_files(exercise))
 
 
 def load(key: str) -> dict[str, dict[str, Any]] | None:

@@ -19,7 +19,7 @@ from sandbox.launcher import Limits, ReceiveTimeout, SandboxError, Session, jani
 from sandbox.pool import WarmPool
 from sandbox.runner import wire
 
-from . import __version__, verdicts
+from . import __version__, cache, verdicts
 from .bank import Exercise, discover, load_exercise
 from .cases import Case, generate_cases
 from .diagnose import Diagnoser
@@ -123,10 +123,7 @@ def grade_exercise(exercise: Exercise, files: dict[str, str] | Unreadable, optio
                    cancel: threading.Event | None = None) -> ExerciseResult:
     """Grade one exercise; every path ends in a verdict for every case (rule R7)."""
     spec = exercise.spec
-    cases = generate_cases(exercise.cases_file, spec.seed)
-    for case in cases:
-        case.time_limit = case.time_limit or spec.time_per_case
-    expected = expected_outputs(exercise, cases)
+    cases, expected = prepared(exercise)
     result = ExerciseResult(id=spec.id, title=spec.title, family=spec.family, path=str(spec.directory),
                             cases=[], sandbox=options.sandbox, memory_limit_mb=spec.limits.memory_mb)
     if isinstance(files, Unreadable):
@@ -147,6 +144,24 @@ def grade_exercise(exercise: Exercise, files: dict[str, str] | Unreadable, optio
         raise
     run.finish()
     return result
+
+
+_PREPARED: dict[Path, tuple[tuple[tuple[str, int, int], ...], list[Case], dict[str, dict[str, Any]]]] = {}
+
+
+def prepared(exercise: Exercise) -> tuple[list[Case], dict[str, dict[str, Any]]]:
+    """The exercise's cases (time limits filled in) and expected outputs, built once per process for
+    each version of its bank files: a batch, `grade watch` or `grade serve` does not regenerate large
+    cases for every submission. The disk cache (grader/cache.py) serves new processes."""
+    signature = cache.file_signature(exercise)
+    entry = _PREPARED.get(exercise.private)
+    if entry is None or entry[0] != signature:
+        cases = generate_cases(exercise.cases_file, exercise.spec.seed)
+        for case in cases:
+            case.time_limit = case.time_limit or exercise.spec.time_per_case
+        entry = (signature, cases, expected_outputs(exercise, cases))
+        _PREPARED[exercise.private] = entry
+    return entry[1], entry[2]
 
 
 def runtime_modules(exercise: Exercise, files: dict[str, str]) -> tuple[str, ...]:

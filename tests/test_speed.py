@@ -159,3 +159,19 @@ def test_expected_outputs_cache_key_follows_every_private_file(exercise_copy: Ca
     spec = folder / "exercise.toml"
     spec.write_text(spec.read_text().replace("seed = 1701", "seed = 1702"))
     assert cache.content_key(load_exercise(folder), cases) != key
+
+
+def test_prepared_cases_are_reused_until_a_bank_file_changes(sandbox_image: str, exercise_copy: Callable[..., Path],
+                                                             monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from grader.grading import prepared
+
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
+    folder = exercise_copy(SDPA)
+    exercise = load_exercise(folder)
+    assert prepared(exercise)[0] is prepared(exercise)[0]  # built once per process
+    options = GradeOptions(image=sandbox_image)
+    assert grade_exercise(exercise, {"solution.py": REFERENCE.read_text()}, options).passed
+    reference = folder / "private" / "reference.py"
+    reference.write_text(reference.read_text().replace("return weights @ v", "return 2 * (weights @ v)"))
+    regraded = grade_exercise(load_exercise(folder), {"solution.py": REFERENCE.read_text()}, options)
+    assert not regraded.passed  # the edited reference is what the answer is compared with now
