@@ -13,6 +13,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import BankError
 from .spec import ExerciseSpec, SpecError, load_spec
 
 BANK_ENV = "MLGRADE_BANK"
@@ -39,10 +40,6 @@ class Exercise:
 
     def wrong_file(self, name: str) -> Path:
         return self.private / "wrong" / name
-
-
-class BankError(Exception):
-    """A path that holds no exercise, or an exercise whose private parts cannot be found."""
 
 
 def discover(path: Path) -> list[Path]:

@@ -9,14 +9,16 @@ ungradable (an infrastructure fault) is retried on the next run; the batch itsel
 from __future__ import annotations
 
 import json
-import os
-import tempfile
+import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .grading import GradeOptions, grade_path
+from .errors import ExitStatus, Interrupted, MlgradeError, UsageError
+from .files import write_atomically
+from .grading import grade_path
+from .options import GradeOptions
 from .results import RunResult, to_document
 from .workflow import record_run
 
@@ -44,7 +46,7 @@ class Outcome:
 def find_candidates(folder: Path) -> list[Candidate]:
     """Each entry of FOLDER (a file or a folder, not hidden) is one candidate, by name order."""
     if not folder.is_dir():
-        raise ValueError(f"{folder} is not a folder of submissions")
+        raise UsageError(f"{folder} is not a folder of submissions")
     return [Candidate(entry.stem if entry.is_file() else entry.name, entry)
             for entry in sorted(folder.iterdir()) if not entry.name.startswith(".")]
 
@@ -60,9 +62,12 @@ def recorded_status(document_path: Path) -> int | None:
 
 
 def run_batch(exercise: Path, candidates: list[Candidate], out: Path, jobs: int, options: GradeOptions,
-              on_done: Callable[[Outcome], None] = lambda _o: None, gradebook: Path | None = None) -> list[Outcome]:
+              cancel: threading.Event, on_done: Callable[[Outcome], None] = lambda _o: None,
+              gradebook: Path | None = None) -> list[Outcome]:
     """Grade every candidate that has no complete document in OUT, JOBS at a time; each graded run is also
-    recorded in the gradebook (GRADEBOOK, default grader.gradebook.default_path()) under the candidate's name."""
+    recorded in the gradebook (GRADEBOOK, default grader.gradebook.default_path()) under the candidate's name.
+    Ctrl-C, SIGTERM or CANCEL stops it: queued candidates never start, running ones record nothing, and
+    Interrupted says how many were left ungraded."""
     out.mkdir(parents=True, exist_ok=True)
     outcomes, todo = [], []
     for candidate in candidates:
@@ -75,24 +80,27 @@ def run_batch(exercise: Path, candidates: list[Candidate], out: Path, jobs: int,
 
     def grade(candidate: Candidate) -> Outcome:
         try:
-            run = grade_path(exercise, replace(options, submission=candidate.submission))
-        except Exception as exc:  # noqa: BLE001 - one candidate's failure must not stop the batch
-            return Outcome(candidate, 2, error=f"{type(exc).__name__}: {exc}")
+            run = grade_path(exercise, replace(options, submission=candidate.submission), lambda _m: None, cancel)
+        except Interrupted:
+            raise
+        except MlgradeError as exc:  # one candidate's unusable submission must not stop the batch
+            return Outcome(candidate, ExitStatus.USAGE, error=str(exc))
         write_atomically(out / f"{candidate.name}.json", json.dumps(to_document(run), indent=2) + "\n")
-        warning = record_run(run, exercise, candidate.submission, gradebook, candidate=candidate.name) or ""
+        warning = record_run(run, gradebook, submission=candidate.submission, candidate=candidate.name) or ""
         return Outcome(candidate, run.exit_status, run, warning=warning)
 
-    with ThreadPoolExecutor(max_workers=max(1, jobs)) as executor:
+    executor = ThreadPoolExecutor(max_workers=max(1, jobs))
+    try:
         for future in as_completed([executor.submit(grade, candidate) for candidate in todo]):
             outcomes.append(future.result())
             on_done(outcomes[-1])
+    except (KeyboardInterrupt, Interrupted):
+        cancel.set()
+        executor.shutdown(wait=True, cancel_futures=True)
+        graded = sum(not o.skipped and o.run is not None for o in outcomes)
+        raise Interrupted(f"interrupted: {graded} candidate(s) graded and recorded in {out} in this run, "
+                          f"{len(todo) - graded} left ungraded; the sandbox containers were removed. Run the same "
+                          "command again to grade the rest.") from None
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
     return outcomes
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write PATH so that it is either absent or complete, even if the process is killed."""
-    with tempfile.NamedTemporaryFile("w", dir=path.parent, delete=False, suffix=".tmp", encoding="utf-8") as handle:
-        handle.write(text)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(handle.name, path)

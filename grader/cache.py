@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -20,17 +18,10 @@ from sandbox.runner import wire
 from . import __version__
 from .bank import Exercise
 from .cases import Case, fingerprint
+from .files import cache_home, write_atomically
 
-CACHE_ENV = "MLGRADE_CACHE_DIR"
 LIBRARIES = ("numpy", "scipy", "torch", "statsmodels")
 MAX_ENTRY_BYTES = 256 * 1024 * 1024
-
-
-def cache_dir() -> Path:
-    """`$MLGRADE_CACHE_DIR`, else `$XDG_CACHE_HOME/mlgrade` (default ~/.cache/mlgrade)."""
-    if os.environ.get(CACHE_ENV):
-        return Path(os.environ[CACHE_ENV])
-    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "mlgrade"
 
 
 def content_key(exercise: Exercise, cases: list[Case]) -> str:
@@ -60,7 +51,7 @@ def file_signature(exercise: Exercise) -> tuple[tuple[str, int, int], ...]:
 
 def load(key: str) -> dict[str, dict[str, Any]] | None:
     """The cached expected outputs for KEY, or None (missing or unreadable entries are misses)."""
-    path = cache_dir() / "expected" / f"{key}.json"
+    path = cache_home() / "expected" / f"{key}.json"
     try:
         data = path.read_bytes()
         if len(data) > MAX_ENTRY_BYTES:
@@ -77,11 +68,9 @@ def store(key: str, expected: dict[str, dict[str, Any]]) -> None:
         payload = json.dumps(wire.encode_value(expected), allow_nan=False).encode()
     except (wire.WireError, ValueError):
         return
-    folder = cache_dir() / "expected"
+    folder = cache_home() / "expected"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=folder, delete=False, suffix=".tmp") as handle:
-            handle.write(payload)
-        os.replace(handle.name, folder / f"{key}.json")
+        write_atomically(folder / f"{key}.json", payload)
     except OSError:
         pass  # a read-only or full cache directory only costs speed

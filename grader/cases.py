@@ -14,6 +14,8 @@ import numpy as np
 
 from sandbox.runner import wire
 
+from .errors import CaseError
+
 
 @dataclass
 class Case:
@@ -33,10 +35,6 @@ class Case:
         if self.time_limit is not None:
             message["time_limit"] = self.time_limit
         return message
-
-
-class CaseError(Exception):
-    """A case generator that fails, returns something that is not a list of Case, or repeats names."""
 
 
 def load_module(path: Path, name: str) -> ModuleType:

@@ -20,10 +20,7 @@ from . import cache
 from .bank import Exercise
 from .cases import Case, load_module
 from .compare import Mismatch, compare_output
-
-
-class BankCodeError(Exception):
-    """The bank's own code failed: the exercise is broken, not the candidate."""
+from .errors import BankCodeError
 
 
 def load_code(exercise: Exercise, path: Path) -> ModuleType | str:

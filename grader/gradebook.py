@@ -10,7 +10,6 @@ mid-write loses at most the attempt it was writing and never corrupts the file. 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -18,6 +17,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .errors import GradebookError
+from .files import data_home
 from .results import ExerciseResult, Verdict
 
 GRADEBOOK_ENV = "MLGRADE_GRADEBOOK"
@@ -58,10 +59,6 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
-
-
-class GradebookError(Exception):
-    """The gradebook cannot be opened or used (a newer schema, an unreadable file)."""
 
 
 @dataclass(frozen=True)
@@ -120,18 +117,7 @@ def default_path() -> Path:
     """`$MLGRADE_GRADEBOOK`, else `$XDG_DATA_HOME/mlgrade/gradebook.sqlite3` (~/.local/share by default)."""
     if os.environ.get(GRADEBOOK_ENV):
         return Path(os.environ[GRADEBOOK_ENV]).expanduser()
-    data_home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(data_home) / "mlgrade" / "gradebook.sqlite3"
-
-
-def files_digest(files: dict[str, str] | None) -> str | None:
-    """sha256 of the candidate's files (name, NUL, text, NUL, in name order); None when there were none."""
-    if files is None:
-        return None
-    digest = hashlib.sha256()
-    for name in sorted(files):
-        digest.update(name.encode() + b"\0" + files[name].encode() + b"\0")
-    return digest.hexdigest()
+    return data_home() / "gradebook.sqlite3"
 
 
 def now() -> str:

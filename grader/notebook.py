@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .errors import NotebookError
 from .grading import MAX_SOURCE_BYTES
 
 MAX_NOTEBOOK_BYTES = 5 * 1024 * 1024
@@ -28,10 +29,6 @@ SOLUTION_TAG = "solution"
 PYTHON_CELL_MAGICS = ("time", "timeit", "capture", "prun")
 MAGIC_LINE = re.compile(r"^(\s*)(%|!)")
 MAGIC_ASSIGNMENT = re.compile(r"^(\s*)[\w.\[\], ]+=\s*(%|!)")
-
-
-class NotebookError(Exception):
-    """The file is not a notebook that can be graded; the message says why."""
 
 
 @dataclass

@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: exercises[].files_sha256
 
 
 class Verdict(StrEnum):
@@ -79,6 +79,7 @@ class ExerciseResult:
     sandbox: str
     memory_limit_mb: int
     problems: list[str] = field(default_factory=list)
+    files_sha256: str | None = None  # of the files sent into the sandbox (grading.files_digest)
 
     @property
     def passed(self) -> bool:

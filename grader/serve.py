@@ -9,17 +9,23 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import socket
 import socketserver
+import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from sandbox.pool import WarmPool
 
 from .bank import discover, load_exercise
-from .cache import cache_dir
-from .grading import GradeOptions, grade_path, runtime_modules
+from .errors import InfrastructureError, MlgradeError, UsageError
+from .files import cache_home
+from .grading import grade_path
+from .options import GradeOptions
 from .results import to_document
+from .sandbox_run import CANCEL_POLL, runtime_modules
 
 SOCKET_ENV = "MLGRADE_SERVE_SOCKET"
 MAX_REQUEST = 1 << 20
@@ -28,58 +34,105 @@ MAX_REPLY = 256 << 20
 
 def socket_path() -> Path:
     """`$MLGRADE_SERVE_SOCKET`, else `serve.sock` in the cache directory."""
-    return Path(os.environ.get(SOCKET_ENV) or cache_dir() / "serve.sock")
+    return Path(os.environ.get(SOCKET_ENV) or cache_home() / "serve.sock")
 
 
 class _Handler(socketserver.StreamRequestHandler):
     server: _Server
 
     def handle(self) -> None:
+        cancel = threading.Event()  # set when the server stops or the client hangs up (Ctrl-C in `grade PATH`)
+        self.server.cancels.add(cancel)
+        watcher = threading.Thread(target=_watch_hangup, args=(self.connection, cancel), daemon=True)
         try:
             request = json.loads(self.rfile.readline(MAX_REQUEST))
+            watcher.start()
             options = GradeOptions(
                 image=self.server.pool.image, pool=self.server.pool,
                 bank=Path(request["bank"]) if request.get("bank") else None,
                 submission=Path(request["submission"]) if request.get("submission") else None,
             )
-            reply: dict[str, Any] = {"ok": True, "document": to_document(grade_path(Path(request["path"]), options))}
-        except Exception as exc:  # noqa: BLE001 - the client prints it and exits 2
-            reply = {"ok": False, "error": f"{type(exc).__name__}: {exc}"}
-        self.wfile.write(json.dumps(reply).encode() + b"\n")
+            run = grade_path(Path(request["path"]), options, lambda _m: None, cancel)
+            reply: dict[str, Any] = {"ok": True, "document": to_document(run)}
+        except MlgradeError as exc:
+            reply = {"ok": False, "error": str(exc)}
+        except Exception as exc:  # noqa: BLE001 - a bug: the client prints it and exits 2; the server goes on
+            reply = {"ok": False, "error": f"internal error in the grade server: {type(exc).__name__}: {exc}"}
+        finally:
+            self.server.cancels.discard(cancel)
+            cancel.set()  # also ends the watcher
+        try:
+            self.wfile.write(json.dumps(reply).encode() + b"\n")
+        except OSError:
+            pass  # the client is gone
+
+
+def _watch_hangup(connection: socket.socket, cancel: threading.Event) -> None:
+    """Set CANCEL when the client closes its end (it sends nothing after its request)."""
+    while not cancel.is_set():
+        readable, _, _ = select.select([connection], [], [], CANCEL_POLL)
+        if readable:
+            try:
+                if not connection.recv(1, socket.MSG_PEEK):
+                    cancel.set()
+            except OSError:
+                cancel.set()
+            return
 
 
 class _Server(socketserver.ThreadingUnixStreamServer):
-    daemon_threads = True
+    daemon_threads = False
+    block_on_close = True  # server_close() waits for every request: their containers are removed first
 
     def __init__(self, path: Path, pool: WarmPool) -> None:
         self.pool = pool
+        self.cancels: set[threading.Event] = set()
         super().__init__(str(path), _Handler)
+
+    def cancel_all(self) -> int:
+        """Cancel every request in progress; returns how many there were."""
+        cancels = list(self.cancels)
+        for cancel in cancels:
+            cancel.set()
+        return len(cancels)
 
 
 def serve(image: str, prewarm: Path | None, per_key: int, memory_budget_mb: int, idle_seconds: float,
-          ready: Any = print) -> None:
-    """Run the server until interrupted; prewarm containers for the exercises under PREWARM."""
+          ready: Callable[[str], Any] = print) -> str:
+    """Run the server until interrupted (Ctrl-C, SIGTERM); prewarm containers for the exercises under
+    PREWARM. On the way out every request in progress is cancelled and every container removed; returns
+    what was stopped, for the operator."""
     path = socket_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists():
         if answers(path):
-            raise RuntimeError(f"a grade server already answers on {path}")
+            raise UsageError(f"a grade server already answers on {path}")
         path.unlink()  # left behind by a server that was killed
     pool = WarmPool(image, per_key=per_key, memory_budget_mb=memory_budget_mb, idle_seconds=idle_seconds)
-    if prewarm is not None:
-        for key in {(e.spec.limits, runtime_modules(e, {e.spec.entrypoint.file: ""}))
-                    for e in (load_exercise(d) for d in discover(prewarm))}:
-            pool.prewarm(*key)
-    old_umask = os.umask(0o177)
+    server: _Server | None = None
     try:
-        server = _Server(path, pool)
+        if prewarm is not None:
+            for key in {(e.spec.limits, runtime_modules(e, {e.spec.entrypoint.file: ""}))
+                        for e in (load_exercise(d) for d in discover(prewarm))}:
+                pool.prewarm(*key)
+        old_umask = os.umask(0o177)
+        try:
+            server = _Server(path, pool)
+        finally:
+            os.umask(old_umask)
+        ready(f"grade server on {path} (Ctrl-C stops it)")
+        try:
+            server.serve_forever(poll_interval=CANCEL_POLL)
+        except KeyboardInterrupt:
+            pass
+        cancelled = server.cancel_all()
+        server.server_close()  # joins the request threads
+        return (f"{cancelled} grading request(s) in progress were cancelled (their clients were told); "
+                "warm containers removed")
     finally:
-        os.umask(old_umask)
-    ready(f"grade server on {path} (Ctrl-C stops it)")
-    try:
-        server.serve_forever()
-    finally:
-        server.server_close()
+        if server is not None:
+            server.cancel_all()
+            server.server_close()
         path.unlink(missing_ok=True)
         pool.close()
 
@@ -98,7 +151,7 @@ def answers(path: Path | None = None) -> bool:
 
 
 def grade_remotely(path: Path, submission: Path | None, bank: Path | None) -> dict[str, Any]:
-    """Ask the server to grade; returns the results document or raises RuntimeError."""
+    """Ask the server to grade; returns the results document or raises InfrastructureError."""
     request = {"path": str(path.resolve()), "submission": str(submission.resolve()) if submission else None,
                "bank": str(bank.resolve()) if bank else None}
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
@@ -106,6 +159,6 @@ def grade_remotely(path: Path, submission: Path | None, bank: Path | None) -> di
         connection.sendall(json.dumps(request).encode() + b"\n")
         reply = json.loads(connection.makefile("rb").readline(MAX_REPLY))
     if not reply.get("ok"):
-        raise RuntimeError(reply.get("error", "the grade server failed"))
+        raise InfrastructureError(f"the grade server could not grade: {reply.get('error', 'no reason given')}")
     document: dict[str, Any] = reply["document"]
     return document

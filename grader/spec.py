@@ -10,19 +10,12 @@ from typing import Any
 from sandbox.launcher import Limits
 from sandbox.runner.invoke import KINDS
 
+from .errors import SpecError
+
 FAMILIES = ("attention", "convolution", "ml_basics", "statistics", "leetcode", "sql")
 DIFFICULTIES = ("easy", "medium", "hard")
 COMPARISONS = ("allclose", "exact", "unordered", "rows", "rows_ordered", "checker")
 NAN_POLICIES = ("forbid", "match")
-
-
-class SpecError(Exception):
-    """A malformed exercise: names the file, the field and what was expected."""
-
-    def __init__(self, path: Path, field: str, expected: str, got: Any = None) -> None:
-        detail = f", got {got!r}" if got is not None else ""
-        super().__init__(f"{path}: field `{field}`: expected {expected}{detail}")
-        self.path, self.field = path, field
 
 
 @dataclass(frozen=True)

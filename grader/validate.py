@@ -7,6 +7,7 @@ stub must fail, and every known-wrong variant must fail *and* be diagnosed with 
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +15,8 @@ from pathlib import Path
 from .bank import Exercise, load_exercise
 from .cases import fingerprint, generate_cases
 from .expected import BankCodeError
-from .grading import GradeOptions, candidate_files, grade_exercise
+from .grading import candidate_files, grade_exercise
+from .options import GradeOptions
 from .results import ExerciseResult, Verdict
 
 LIBRARY_FAMILIES = ("attention", "convolution", "ml_basics", "statistics")
@@ -47,7 +49,8 @@ class Report:
         return ok
 
 
-def validate_exercise(directory: Path, options: GradeOptions, progress: Callable[[str], None]) -> Report:
+def validate_exercise(directory: Path, options: GradeOptions, progress: Callable[[str], None],
+                      cancel: threading.Event) -> Report:
     """Run every check on one exercise folder; a check that cannot run is reported as failed."""
     report = Report(path=str(directory))
     try:
@@ -76,7 +79,7 @@ def validate_exercise(directory: Path, options: GradeOptions, progress: Callable
     def grade(path: Path, label: str) -> ExerciseResult | None:
         progress(f"{spec.id}: {label}")
         try:
-            return grade_exercise(exercise, candidate_files(exercise, path), options)
+            return grade_exercise(exercise, candidate_files(exercise, path), options, cancel)
         except BankCodeError as exc:
             report.add(label, False, str(exc))
             return None

@@ -1,6 +1,6 @@
 """The candidate's workflow, without presentation: finding an exercise by path or id, recording runs in
 the gradebook, notebook submissions, restoring a stub, progress per family, and waiting for a save.
-The commands that print all this are in grader/workflow_cli.py."""
+The commands that print all this are in grader/cli/workflow.py."""
 
 from __future__ import annotations
 
@@ -9,16 +9,15 @@ import difflib
 import hashlib
 import os
 import subprocess
-import tempfile
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .bank import BankError, Exercise, discover
-from .cache import cache_dir
-from .gradebook import Gradebook, GradebookError, Standing, files_digest
-from .grading import Unreadable, candidate_files
+from .bank import BankError, discover
+from .errors import WorkflowError
+from .files import cache_home, write_atomically
+from .gradebook import Gradebook, GradebookError, Standing
 from .notebook import assemble, read_notebook
 from .results import ExerciseResult, RunResult
 from .spec import FAMILIES, ExerciseSpec, SpecError, load_spec
@@ -27,10 +26,6 @@ DEFAULT_ROOT = Path("exercises")
 STUB_SUFFIX = ".stub"
 BACKUPS = ".backups"
 KEEP_ASSEMBLED = 50
-
-
-class WorkflowError(Exception):
-    """A usage problem the CLI reports with exit status 2 (the message says what to do)."""
 
 
 # --- finding exercises -------------------------------------------------------------------------------
@@ -90,12 +85,10 @@ def notebook_submission(notebook: Path, target: Path) -> NotebookSubmission:
         raise WorkflowError(f"{spec.id} is a SQL exercise: submit its query as a .sql file, not a notebook")
     assembled = assemble(read_notebook(notebook))
     data = assembled.source.encode()
-    folder = cache_dir() / "notebooks"
+    folder = cache_home() / "notebooks"
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     module = folder / f"{hashlib.sha256(data).hexdigest()[:16]}.py"
-    with tempfile.NamedTemporaryFile(dir=folder, delete=False, suffix=".tmp") as handle:
-        handle.write(data)
-    os.replace(handle.name, module)
+    write_atomically(module, data)
     _prune(folder)
     return NotebookSubmission(notebook, module, assembled.cells, assembled.tagged, assembled.warning)
 
@@ -109,31 +102,17 @@ def _prune(folder: Path) -> None:
 
 # --- the gradebook -----------------------------------------------------------------------------------
 
-def graded_file(directory: Path, root: Path, submission: Path | None, spec: ExerciseSpec) -> Path:
-    """The file that was graded for the exercise in DIRECTORY (mirrors grading's --submission rule)."""
-    if submission is None:
-        return spec.candidate_file
-    if submission.is_file():
-        return submission
-    relative = directory.resolve().relative_to(root.resolve())
-    return submission / relative / spec.entrypoint.file
-
-
-def record_run(run: RunResult, root: Path, submission: Path | None, book: Path | None, *,
-               shown_submission: Path | None = None, candidate: str | None = None) -> str | None:
-    """Record every exercise of RUN (one transaction each); a warning to print when that failed, else None.
+def record_run(run: RunResult, book: Path | None, *, submission: Path | None = None,
+               candidate: str | None = None) -> str | None:
+    """Record every exercise of RUN (one transaction each) with the digest of the files it graded (carried in
+    the result, never re-read) and SUBMISSION as the label; a warning to print when that failed, else None.
     A recording failure never changes the grading's exit status."""
     try:
         with Gradebook(book) as gradebook:
             for exercise in run.exercises:
-                directory = Path(exercise.path)
-                spec = load_spec(directory)
-                graded = graded_file(directory, root, submission, spec)
-                files = candidate_files(Exercise(spec, directory / "private"), graded)
-                label = shown_submission if shown_submission is not None else graded if submission is not None else None
-                gradebook.record(exercise, files_sha256=files_digest(None if isinstance(files, Unreadable) else files),
-                                 submission=str(label) if label is not None else None, candidate=candidate)
-    except (GradebookError, SpecError, OSError, ValueError) as exc:
+                gradebook.record(exercise, files_sha256=exercise.files_sha256,
+                                 submission=str(submission) if submission is not None else None, candidate=candidate)
+    except (GradebookError, OSError, ValueError) as exc:
         return f"the attempt was not recorded in the gradebook: {exc}"
     except Exception as exc:  # noqa: BLE001 - sqlite3 errors and anything else: grading stands regardless
         return f"the attempt was not recorded in the gradebook: {type(exc).__name__}: {exc}"
@@ -259,10 +238,7 @@ def reset(spec: ExerciseSpec, rev: str = "HEAD") -> ResetOutcome:
     umask = os.umask(0)
     os.umask(umask)
     mode = (file.stat().st_mode & 0o777) if current is not None else 0o666 & ~umask
-    with tempfile.NamedTemporaryFile("wb", dir=file.parent, delete=False, suffix=".tmp") as replacement:
-        replacement.write(stub.text.encode("utf-8"))
-    os.chmod(replacement.name, mode)
-    os.replace(replacement.name, file)
+    write_atomically(file, stub.text, mode)
     return ResetOutcome(file, stub.origin, backup, changed=True)
 
 

@@ -22,7 +22,6 @@ from .launcher import SandboxError, docker_client
 SANDBOX_DIR = Path(__file__).parent
 DEBOOTSTRAP_BASE = "mlgrade-base:bookworm"
 DEFAULT_MIRROR = "http://deb.debian.org/debian"
-CACHE_DIR = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "mlgrade"
 
 Progress = Callable[[str], None]
 
@@ -54,8 +53,9 @@ def image_exists(tag: str | None = None) -> bool:
         return False
 
 
-def build_image(base: str | None = None, progress: Progress = print) -> str:
-    """Build the sandbox image and return its tag. ``base=None`` means the debootstrap base."""
+def build_image(cache: Path, base: str | None = None, progress: Progress = print) -> str:
+    """Build the sandbox image and return its tag. ``base=None`` means the debootstrap base; downloaded
+    wheels are kept in CACHE/wheels."""
     client = _client()
     tag = image_tag()
     if base is None:
@@ -64,7 +64,7 @@ def build_image(base: str | None = None, progress: Progress = print) -> str:
         context = Path(context_dir)
         shutil.copy(SANDBOX_DIR / "Dockerfile", context / "Dockerfile")
         shutil.copy(SANDBOX_DIR / "requirements.txt", context / "requirements.txt")
-        download_wheels(context / "wheels", progress)
+        download_wheels(context / "wheels", cache / "wheels", progress)
         progress(f"building {tag} from {base}")
         log: list[str] = []
         for chunk in client.api.build(path=str(context), tag=tag, buildargs={"BASE": base}, rm=True,
@@ -79,9 +79,8 @@ def build_image(base: str | None = None, progress: Progress = print) -> str:
     return tag
 
 
-def download_wheels(target: Path, progress: Progress) -> None:
+def download_wheels(target: Path, cache: Path, progress: Progress) -> None:
     """Fetch the image's wheels on the host (cached), so the image build needs no network."""
-    cache = CACHE_DIR / "wheels"
     cache.mkdir(parents=True, exist_ok=True)
     progress("downloading the sandbox wheelhouse")
     command = [sys.executable, "-m", "pip", "download", "--quiet", "--only-binary=:all:",

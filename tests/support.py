@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,3 +46,22 @@ def leftover_containers() -> list[str]:
         if owner == OWNER or orphaned(owner):
             names.append(name)
     return names
+
+
+@dataclass
+class CliResult:
+    """What `grade ARGS` did in this process: its exit status and everything it printed."""
+
+    exit_code: int
+    output: str
+
+
+def run_cli(*args: str | Path) -> CliResult:
+    """Run the `grade` command in this process through `grader.cli.run_app` (the same error handling and exit
+    statuses as the console script), capturing stdout and stderr together."""
+    from grader.cli import run_app
+
+    captured = io.StringIO()
+    with contextlib.redirect_stdout(captured), contextlib.redirect_stderr(captured):
+        status = run_app([str(arg) for arg in args])
+    return CliResult(status, captured.getvalue())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,7 +14,8 @@ import pytest
 from support import EXERCISES, ROOT, SDPA, leftover_containers, run_grade
 
 from grader.bank import load_exercise
-from grader.grading import GradeOptions, grade_exercise
+from grader.grading import grade_exercise
+from grader.options import GradeOptions
 from grader.results import ExerciseResult, Verdict
 
 pytestmark = pytest.mark.docker
@@ -25,7 +27,7 @@ SIGNATURE = "def scaled_dot_product_attention(q, k, v, mask=None, is_causal=Fals
 def grade_source(exercise_dir: Path, source: str, image: str) -> ExerciseResult:
     """Grade SOURCE as the candidate's solution.py of EXERCISE_DIR in the Docker sandbox."""
     exercise = load_exercise(exercise_dir)
-    result = grade_exercise(exercise, {"solution.py": source}, GradeOptions(image=image))
+    result = grade_exercise(exercise, {"solution.py": source}, GradeOptions(image=image), threading.Event())
     assert leftover_containers() == []
     return result
 

@@ -8,6 +8,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -15,10 +16,11 @@ from pathlib import Path
 import pytest
 from support import ROOT, SDPA, leftover_containers, run_grade
 
-from grader import cache
+from grader import cache, files
 from grader.bank import load_exercise
 from grader.cases import generate_cases
-from grader.grading import GradeOptions, grade_exercise
+from grader.grading import grade_exercise
+from grader.options import GradeOptions
 from grader.results import Verdict
 from sandbox.launcher import Limits
 from sandbox.pool import WarmPool
@@ -46,7 +48,7 @@ def test_pool_hands_out_fresh_containers_and_cleans_up(sandbox_image: str) -> No
         assert pool.ready_count() == 2
         options = GradeOptions(image=sandbox_image, pool=pool)
         for _ in range(3):
-            result = grade_exercise(exercise, {"solution.py": marker}, options)
+            result = grade_exercise(exercise, {"solution.py": marker}, options, threading.Event())
             assert result.passed, [c.reason for c in result.cases if c.verdict is not Verdict.PASSED]
     finally:
         pool.close()
@@ -127,19 +129,19 @@ def test_batch_marks_infrastructure_faults_ungradable_and_goes_on(tmp_path: Path
 
     submissions = make_candidates(tmp_path / "subs", 3)
     options = GradeOptions(image="mlgrade-sandbox:does-not-exist")
-    outcomes = run_batch(SDPA, find_candidates(submissions), tmp_path / "out", 2, options)
+    outcomes = run_batch(SDPA, find_candidates(submissions), tmp_path / "out", 2, options, threading.Event())
     assert sorted(o.status for o in outcomes) == [2, 2, 2]
     documents = [json.loads(p.read_text()) for p in (tmp_path / "out").glob("*.json")]
     assert len(documents) == 3
     assert all(c["verdict"] == "ungradable" and "grade sandbox build" in c["reason"]
                for d in documents for e in d["exercises"] for c in e["cases"])
-    again = run_batch(SDPA, find_candidates(submissions), tmp_path / "out", 2, options)
+    again = run_batch(SDPA, find_candidates(submissions), tmp_path / "out", 2, options, threading.Event())
     assert not any(o.skipped for o in again)  # ungradable runs are retried, never taken as recorded
 
 
 def test_expected_outputs_cache_key_follows_every_private_file(exercise_copy: Callable[..., Path],
                                                               monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
+    monkeypatch.setenv(files.CACHE_ENV, str(tmp_path / "cache"))
     folder = exercise_copy(SDPA)
     exercise = load_exercise(folder)
     cases = generate_cases(exercise.cases_file, exercise.spec.seed)
@@ -165,13 +167,13 @@ def test_prepared_cases_are_reused_until_a_bank_file_changes(sandbox_image: str,
                                                              monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     from grader.grading import prepared
 
-    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
+    monkeypatch.setenv(files.CACHE_ENV, str(tmp_path / "cache"))
     folder = exercise_copy(SDPA)
     exercise = load_exercise(folder)
     assert prepared(exercise)[0] is prepared(exercise)[0]  # built once per process
     options = GradeOptions(image=sandbox_image)
-    assert grade_exercise(exercise, {"solution.py": REFERENCE.read_text()}, options).passed
+    assert grade_exercise(exercise, {"solution.py": REFERENCE.read_text()}, options, threading.Event()).passed
     reference = folder / "private" / "reference.py"
     reference.write_text(reference.read_text().replace("return weights @ v", "return 2 * (weights @ v)"))
-    regraded = grade_exercise(load_exercise(folder), {"solution.py": REFERENCE.read_text()}, options)
+    regraded = grade_exercise(load_exercise(folder), {"solution.py": REFERENCE.read_text()}, options, threading.Event())
     assert not regraded.passed  # the edited reference is what the answer is compared with now

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from grader.annotations import MAX_ERRORS, command, escape_data, escape_property, for_document
+from grader.ci.annotations import MAX_ERRORS, command, escape_data, escape_property, for_document
 
 
 def unescape_data(text: str) -> str:

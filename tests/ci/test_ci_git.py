@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from ci_support import ATTENTION, SDPA_FILE, clean_env, commit_all, git, grade, make_bank
 
-from grader import ci
+from grader.ci import git as ci
 
 
 @pytest.fixture()

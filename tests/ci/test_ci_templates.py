@@ -108,7 +108,7 @@ def test_gitlab_job_has_the_required_fields() -> None:
 
 
 def test_packaged_templates_are_the_shipped_ones() -> None:
-    packaged = ROOT / "grader" / "ci_templates"
+    packaged = ROOT / "grader" / "ci" / "templates"
     for name in ("github-workflow.yml", "gitlab-ci.yml"):
         assert filecmp.cmp(packaged / name, ROOT / "ci" / name, shallow=False)
 

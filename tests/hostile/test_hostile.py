@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import math
 import re
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -36,7 +37,8 @@ from hostile_support import (
 from rich.console import Console
 
 from grader import grading
-from grader.grading import GradeOptions, grade_path
+from grader.grading import grade_path
+from grader.options import GradeOptions
 from grader.results import RunResult, Verdict, to_document
 from grader.terminal import print_run
 
@@ -75,7 +77,8 @@ def no_container_survives_the_suite(sandbox_image: str) -> object:
 
 def grade(submission: Path, exercise: Path, image: str) -> tuple[RunResult, float]:
     started = time.monotonic()
-    run = grade_path(exercise, GradeOptions(sandbox="docker", image=image, submission=submission))
+    run = grade_path(exercise, GradeOptions(sandbox="docker", image=image, submission=submission), lambda _m: None,
+                     threading.Event())
     return run, time.monotonic() - started
 
 

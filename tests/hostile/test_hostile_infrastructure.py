@@ -23,7 +23,8 @@ from typing import Any
 import pytest
 from hostile_support import SDPA, SUBMISSIONS, make_exercise, own_containers, owner_of
 
-from grader.grading import GradeOptions, grade_path
+from grader.grading import grade_path
+from grader.options import GradeOptions
 from grader.results import RunResult, Verdict
 from sandbox import launcher
 from sandbox.launcher import Limits, container_options
@@ -47,7 +48,8 @@ def submit(tmp_path: Path, source: str, name: str = "solution.py") -> Path:
 
 
 def grade(exercise: Path, submission: Path, image: str = "mlgrade-sandbox:unused") -> RunResult:
-    return grade_path(exercise, GradeOptions(sandbox="docker", image=image, submission=submission))
+    return grade_path(exercise, GradeOptions(sandbox="docker", image=image, submission=submission), lambda _m: None,
+                      threading.Event())
 
 
 def assert_ungradable(run: RunResult, *phrases: str) -> None:

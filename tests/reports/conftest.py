@@ -4,6 +4,7 @@ per submission per test session) and a headless Chromium driven by Playwright.""
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
@@ -13,7 +14,8 @@ import pytest
 from report_helpers import SUBMISSIONS
 from support import SDPA
 
-from grader.grading import GradeOptions, grade_path
+from grader.grading import grade_path
+from grader.options import GradeOptions
 from grader.results import to_document
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -32,7 +34,8 @@ def graded(sandbox_image: str, tmp_path_factory: pytest.TempPathFactory) -> Call
     def grade(name: str) -> dict[str, Any]:
         path = folder / f"{name}.py"
         path.write_text(SUBMISSIONS[name](), encoding="utf-8")
-        run = grade_path(SDPA, GradeOptions(sandbox="docker", image=sandbox_image, submission=path))
+        options = GradeOptions(sandbox="docker", image=sandbox_image, submission=path)
+        run = grade_path(SDPA, options, lambda _m: None, threading.Event())
         return to_document(run)
 
     return grade

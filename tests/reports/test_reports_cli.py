@@ -9,17 +9,15 @@ from typing import Any
 
 import pytest
 from report_helpers import REFERENCE
-from support import SDPA
-from typer.testing import CliRunner
+from support import SDPA, run_cli
 
-from grader.cli import app
 from reports import load_document, render_html, render_junit, render_markdown
 
 Graded = Callable[[str], dict[str, Any]]
 
 
 def invoke(*args: str | Path) -> Any:
-    return CliRunner().invoke(app, [str(a) for a in args])
+    return run_cli(*args)
 
 
 @pytest.mark.docker

@@ -17,9 +17,8 @@ from typing import Any
 
 import pytest
 from report_helpers import SUBMISSIONS, derive, parse_html, table_rows
-from typer.testing import CliRunner
+from support import run_cli
 
-from grader.cli import app
 from reports import render_cohort
 
 pytestmark = pytest.mark.docker
@@ -111,11 +110,11 @@ def test_grade_report_with_several_documents_names_candidates_by_file_stem(grade
         paths.append(tmp_path / f"{name}.json")
         paths[-1].write_text(json.dumps(document), encoding="utf-8")
     out = tmp_path / "cohort.html"
-    result = CliRunner().invoke(app, ["report", *map(str, paths), "--html", str(out)])
+    result = run_cli(*["report", *map(str, paths), "--html", str(out)])
     assert result.exit_code == 0, result.output
     rows = table_rows(parse_html(out.read_text(encoding="utf-8")).find_all("table")[0])
     assert [row[0] for row in rows] == names
-    renamed = CliRunner().invoke(app, ["report", *map(str, paths[:2]), "--html", str(out), "--name", "Ada",
+    renamed = run_cli(*["report", *map(str, paths[:2]), "--html", str(out), "--name", "Ada",
                                        "--name", "Grace"])
     assert renamed.exit_code == 0, renamed.output
     assert [row[0] for row in table_rows(parse_html(out.read_text()).find_all("table")[0])] == ["Ada", "Grace"]

@@ -15,14 +15,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import GitError
+
 MAX_CANDIDATE_BYTES = 1024 * 1024  # a solution file larger than this is not read
 GIT_TIMEOUT = 120.0
 _DROPPED_ENV = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_NAMESPACE",
                 "GIT_CEILING_DIRECTORIES", "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_EXTERNAL_DIFF")
-
-
-class GitError(Exception):
-    """A git command failed, or the checkout is not usable for a CI check (usage error, exit 2)."""
 
 
 def _env() -> dict[str, str]:

@@ -9,6 +9,7 @@ import os
 import secrets
 import sys
 import tempfile
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -16,17 +17,15 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from . import annotations as gh
-from . import ci
-from .bank import BankError, bank_from_env
-from .cases import CaseError
-from .cli_common import SandboxKind, ensure_image, fail
-from .expected import BankCodeError
-from .grading import GradeOptions
-from .spec import SpecError
+from ..bank import bank_from_env
+from ..ci import annotations as gh
+from ..ci import git
+from ..errors import InitError, MlgradeError, UsageError
+from ..grading import GradeOptions
+from .common import SandboxKind, ensure_image
 
 if TYPE_CHECKING:
-    from .ci_run import CiPlan
+    from ..ci.check import CiPlan
 
 
 def register(app: typer.Typer) -> None:
@@ -60,8 +59,8 @@ def ci_command(
     sandbox: Annotated[SandboxKind, typer.Option(help="docker (default) or local (weaker, labelled).")] = SandboxKind.docker,
     annotations: Annotated[bool, typer.Option(help="Print GitHub annotations (::error file=…,line=…::…).")] = True,
 ) -> None:
-    from . import ci_run  # imports the report renderers: only when the command runs
-    from .terminal import print_run
+    from ..ci import check  # imports the report renderers: only when the command runs
+    from ..terminal import print_run
 
     console = Console(highlight=False, emoji=False)
     errors = Console(stderr=True, highlight=False, emoji=False)
@@ -72,27 +71,26 @@ def ci_command(
     if pause:
         _raw(f"::stop-commands::{pause}")
     problem: str | None = None
+    failure: Exception | None = None
     try:
         with tempfile.TemporaryDirectory(prefix="mlgrade-ci-") as work:
-            root = ci.repo_root(repo)
+            root = git.repo_root(repo)
             bank_dir = bank_from_env(bank)
             if bank_dir is not None and not bank_dir.is_dir():
-                raise ValueError(f"--bank {bank_dir} is not a directory")
-            plan = ci_run.plan(root, Path(work) / "base", base, graded_all, bank_dir, env)
+                raise UsageError(f"--bank {bank_dir} is not a directory")
+            plan = check.plan(root, Path(work) / "base", base, graded_all, bank_dir, env)
             _print_plan(console, plan)
             options = GradeOptions(sandbox=sandbox.value, bank=bank_dir)
             if plan.selected and sandbox is SandboxKind.docker:
                 options = GradeOptions(sandbox="docker", bank=bank_dir, image=ensure_image())
             with errors.status("grading…") as status:
-                run = ci_run.grade(plan, options, progress=lambda message: status.update(message))
+                run = check.grade(plan, options, lambda message: status.update(message), threading.Event())
             if run.exercises:
                 print_run(run, console)
-            document = ci_run.document(plan, run)
-            written = ci_run.write_artifacts(plan, document, out, env)
-    except (ci.GitError, BankError, SpecError, CaseError, BankCodeError, ValueError, RuntimeError, OSError) as exc:
-        problem = str(exc)
-    except KeyboardInterrupt:
-        problem = "interrupted: nothing was graded to completion; sandbox containers were removed"
+            document = check.document(plan, run)
+            written = check.write_artifacts(plan, document, out, env)
+    except (MlgradeError, OSError) as exc:
+        problem, failure = str(exc), exc
     finally:
         if pause:
             _raw(f"::{pause}::")
@@ -100,16 +98,16 @@ def ci_command(
         if annotations:
             _raw(gh.command("error", problem, title="mlgrade: the check could not run"))
         _note_failure(env, problem)
-        raise fail(problem)
+        raise failure if isinstance(failure, MlgradeError) else UsageError(problem)
     status_code = document["exit_status"]
     if plan.protected:
         console.print(f"[bold red]submission touched protected files[/] ({len(plan.protected)}): only the solution "
                       "files may change; graded against the unmodified exercises from the merge-base, and the check "
                       "fails.", soft_wrap=True)
         for path in plan.protected:
-            console.print(f"  - {escape(ci_run.shown(path))}", soft_wrap=True)
+            console.print(f"  - {escape(check.shown(path))}", soft_wrap=True)
     if annotations:
-        for line in gh.for_document(document, ci_run.candidate_files(plan), plan.protected):
+        for line in gh.for_document(document, check.candidate_files(plan), plan.protected):
             _raw(line)
     console.print("wrote " + ", ".join(escape(str(path)) for path in written), soft_wrap=True)
     verdict = {0: "[bold green]check passed[/]", 1: "[bold red]check failed[/]", 2: "[bold magenta]ungradable[/]"}
@@ -119,21 +117,21 @@ def ci_command(
 
 def _note_failure(env: dict[str, str], problem: str) -> None:
     """The job summary says why the check could not run (best effort)."""
-    from . import ci_run
+    from ..ci import check
 
     path = env.get("GITHUB_STEP_SUMMARY")
     if path:
         try:
             with open(path, "a", encoding="utf-8") as handle:
-                handle.write(f"## mlgrade CI check: ⚠️ could not run (exit status 2)\n\n{ci_run.md(problem)}\n")
+                handle.write(f"## mlgrade CI check: ⚠️ could not run (exit status 2)\n\n{check.md(problem)}\n")
         except OSError:
             pass
 
 
 def _print_plan(console: Console, plan: CiPlan) -> None:
-    from . import ci_run
+    from ..ci import check
 
-    console.print(f"base: [bold]{escape(ci_run.shown(plan.base.ref))}[/] — {escape(plan.base.source)}; "
+    console.print(f"base: [bold]{escape(check.shown(plan.base.ref))}[/] — {escape(plan.base.source)}; "
                   f"merge-base {plan.merge_base[:12]}, HEAD {plan.head[:12]}", soft_wrap=True)
     candidate = set(plan.changes.candidate)
     changed = [e.spec.id for e in plan.exercises if e.candidate_path in candidate]
@@ -159,13 +157,13 @@ def init_command(
                                                      "e.g. 'mlgrade[bank] @ git+https://github.com/ORG/mlgrade@v0.1.0'.")]
     = None,
 ) -> None:
-    from .init import InitError, create
+    from ..ci.init import create
 
     console = Console(highlight=False)
     try:
         created = create(directory, source, bank_repo, package)
-    except (InitError, OSError) as exc:
-        raise fail(str(exc)) from None
+    except OSError as exc:
+        raise InitError(str(exc)) from None
     console.print(f"created {escape(str(directory))}: {len(created.exercises)} exercise(s), the GitHub workflow "
                   f".github/workflows/mlgrade.yml, README.md and .gitignore; commit {created.commit[:12]} on main",
                   soft_wrap=True)

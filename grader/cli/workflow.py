@@ -9,8 +9,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-import signal
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Annotated, Any
@@ -22,16 +22,15 @@ from rich.panel import Panel
 from rich.progress_bar import ProgressBar
 from rich.table import Table
 
-from . import workflow
-from .bank import BankError, bank_from_env, discover
-from .cases import CaseError
-from .cli_common import ExerciseArgument, GradebookOption, JsonFlag, RootOption, SandboxKind, console, ensure_image, errors, fail
-from .expected import BankCodeError
-from .gradebook import NOT_TRIED, Gradebook, Standing
-from .grading import GradeOptions, grade_path
-from .notebook import NotebookError, is_notebook_path, stub_notebook, write_notebook
-from .results import RunResult
-from .spec import ExerciseSpec, SpecError, load_spec
+from .. import workflow
+from ..bank import bank_from_env, discover
+from ..errors import Interrupted, MlgradeError, UsageError
+from ..gradebook import NOT_TRIED, Gradebook, Standing
+from ..grading import GradeOptions, grade_path
+from ..notebook import is_notebook_path, stub_notebook, write_notebook
+from ..results import RunResult
+from ..spec import ExerciseSpec, SpecError, load_spec
+from .common import ExerciseArgument, GradebookOption, JsonFlag, RootOption, SandboxKind, console, ensure_image, errors
 
 STATUS_STYLES = {"passed": "green", "failing": "red", "not tried": "dim"}
 
@@ -45,10 +44,7 @@ def _print_json(data: Any) -> None:
 
 
 def _spec(exercise: str, root: Path | None) -> ExerciseSpec:
-    try:
-        return workflow.resolve_one(exercise, root)
-    except (workflow.WorkflowError, SpecError) as exc:
-        raise fail(str(exc)) from None
+    return workflow.resolve_one(exercise, root)
 
 
 def _local_time(iso: str) -> str:
@@ -63,18 +59,13 @@ def _local_time(iso: str) -> str:
 def prepare_run(path: Path, submission: Path | None, root: Path | None) -> tuple[Path, Path | None, Path | None]:
     """PATH as a folder (an id is resolved against --root), and the submission to grade: a notebook is
     assembled into a module first. Returns (path, submission to grade, the notebook or None)."""
-    try:
-        target = workflow.resolve(path, root)
-    except workflow.WorkflowError as exc:
-        raise fail(str(exc)) from None
+    target = workflow.resolve(path, root)
     if submission is None or not is_notebook_path(submission):
         return target, submission, None
     try:
         assembled = workflow.notebook_submission(submission, target)
-    except (NotebookError, workflow.WorkflowError, BankError, SpecError) as exc:
-        raise fail(str(exc)) from None
     except OSError as exc:
-        raise fail(f"cannot assemble the notebook {submission}: {exc}") from None
+        raise UsageError(f"cannot assemble the notebook {submission}: {exc}") from None
     if assembled.warning:
         _warn(f"{submission}: {assembled.warning}")
     which = "cells tagged `solution`" if assembled.tagged else "every code cell"
@@ -83,10 +74,9 @@ def prepare_run(path: Path, submission: Path | None, root: Path | None) -> tuple
     return target, assembled.module, submission
 
 
-def record(run: RunResult, path: Path, submission: Path | None, notebook: Path | None, book: Path | None,
-           candidate: str | None = None) -> None:
-    """Record RUN in the gradebook; a failure is a warning, never a change of exit status."""
-    problem = workflow.record_run(run, path, submission, book, shown_submission=notebook, candidate=candidate)
+def record(run: RunResult, submission: Path | None, book: Path | None) -> None:
+    """Record RUN in the gradebook (SUBMISSION as its label); a failure is a warning, never a change of exit status."""
+    problem = workflow.record_run(run, book, submission=submission)
     if problem:
         _warn(problem)
 
@@ -127,7 +117,7 @@ def show_command(exercise: ExerciseArgument, root: RootOption = None, as_json: J
     try:
         statement = statement_file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise fail(f"cannot read the statement {statement_file}: {exc}") from None
+        raise UsageError(f"cannot read the statement {statement_file}: {exc}") from None
     standings = standings_or_warn(gradebook)
     standing = standings.get(spec.id, NOT_TRIED) if standings is not None else None
     if as_json:
@@ -154,7 +144,7 @@ def hint_command(exercise: ExerciseArgument, root: RootOption = None, as_json: J
             number = book.reveal_hint(spec.id, total) if total else None
             seen = book.hints_seen(spec.id)
     except Exception as exc:  # noqa: BLE001 - sqlite3 errors too
-        raise fail(f"cannot record the hint in the gradebook: {exc}") from None
+        raise UsageError(f"cannot record the hint in the gradebook: {exc}") from None
     hint = spec.hints[number - 1] if number else None
     if as_json:
         _print_json({"id": spec.id, "number": number, "hint": hint, "seen": seen, "total": total,
@@ -181,10 +171,8 @@ def reset_command(exercise: ExerciseArgument, root: RootOption = None,
     spec = _spec(exercise, root)
     try:
         outcome = workflow.reset(spec, rev)
-    except workflow.WorkflowError as exc:
-        raise fail(str(exc)) from None
     except OSError as exc:
-        raise fail(f"cannot reset {spec.candidate_file}: {exc}") from None
+        raise UsageError(f"cannot reset {spec.candidate_file}: {exc}") from None
     if as_json:
         _print_json({"id": spec.id, "file": str(outcome.file), "stub": outcome.origin, "changed": outcome.changed,
                      "backup": str(outcome.backup) if outcome.backup else None})
@@ -201,10 +189,7 @@ def reset_command(exercise: ExerciseArgument, root: RootOption = None,
 def progress_command(path: Annotated[Path, typer.Argument(help="A folder of exercises.")] = Path("exercises"),
                      as_json: JsonFlag = False, gradebook: GradebookOption = None) -> None:
     """Completion per family: exercises passed out of the total."""
-    try:
-        specs = [load_spec(directory) for directory in discover(path)]
-    except (SpecError, BankError) as exc:
-        raise fail(str(exc)) from None
+    specs = [load_spec(directory) for directory in discover(path)]
     standings = standings_or_warn(gradebook)
     families = workflow.family_progress(specs, standings or {})
     passed, total = sum(f.passed for f in families), sum(f.total for f in families)
@@ -236,9 +221,9 @@ def history_command(exercise: ExerciseArgument, root: RootOption = None,
         with Gradebook(gradebook, create=False) as book:
             attempts = book.attempts(exercise_id, candidate=candidate, limit=limit or None)
     except Exception as exc:  # noqa: BLE001 - sqlite3 errors too
-        raise fail(f"cannot read the gradebook: {exc}") from None
+        raise UsageError(f"cannot read the gradebook: {exc}") from None
     if unknown is not None and not attempts:
-        raise fail(unknown)
+        raise UsageError(unknown)
     if as_json:
         _print_json({"id": exercise_id, "candidate": candidate, "attempts": [a.as_json() for a in attempts]})
         return
@@ -266,10 +251,10 @@ def notebook_command(exercise: ExerciseArgument, root: RootOption = None,
     """Write a notebook version of an exercise: the statement, then the stub in a cell tagged `solution`."""
     spec = _spec(exercise, root)
     if spec.entrypoint.kind == "sql":
-        raise fail(f"{spec.id} is a SQL exercise: write its query in {spec.entrypoint.file}, not a notebook")
+        raise UsageError(f"{spec.id} is a SQL exercise: write its query in {spec.entrypoint.file}, not a notebook")
     target = out or Path(f"{spec.directory.name}.ipynb")
     if target.exists() and not force:
-        raise fail(f"{target} exists: pass --force to overwrite it, or --out FILE")
+        raise UsageError(f"{target} exists: pass --force to overwrite it, or --out FILE")
     try:
         statement = (spec.directory / "README.md").read_text(encoding="utf-8")
         try:
@@ -278,7 +263,7 @@ def notebook_command(exercise: ExerciseArgument, root: RootOption = None,
             stub = spec.candidate_file.read_text(encoding="utf-8")  # no pristine copy: the file as it is
         write_notebook(stub_notebook(spec.title, statement, stub, f"grade {spec.id} --submission {target}"), target)
     except (OSError, UnicodeDecodeError) as exc:
-        raise fail(f"cannot write the notebook: {exc}") from None
+        raise UsageError(f"cannot write the notebook: {exc}") from None
     console.print(f"wrote {target}: edit the cell tagged `solution`, then run "
                      f"grade {spec.id} --submission {target}", markup=False, soft_wrap=True)
 
@@ -295,7 +280,7 @@ def watch_command(exercise: ExerciseArgument, root: RootOption = None,
     """Regrade an exercise every time its file is saved (Ctrl-C stops)."""
     from sandbox.pool import WarmPool
 
-    from .terminal import exercise_table
+    from ..terminal import exercise_table, safe
 
     spec = _spec(exercise, root)
     watched = submission or spec.candidate_file
@@ -303,7 +288,6 @@ def watch_command(exercise: ExerciseArgument, root: RootOption = None,
     pool = WarmPool(image, per_key=1) if sandbox is SandboxKind.docker else None
     options = GradeOptions(sandbox=sandbox.value, image=image, bank=bank_from_env(bank), pool=pool)
     count = 0
-    _interrupt_on_signals()
     try:
         while True:
             count += 1
@@ -312,7 +296,7 @@ def watch_command(exercise: ExerciseArgument, root: RootOption = None,
                 outcome = _grade_once(spec.directory, submission, options, gradebook)
             stamp = time.strftime("%H:%M:%S")
             if isinstance(outcome, str):
-                console.print(f"[bold red]not graded[/] ({stamp}, run {count}): {escape(outcome)}")
+                console.print(f"[bold red]not graded[/] ({stamp}, run {count}): {safe(outcome)}")
             else:
                 result = outcome.exercises[0]
                 style = "green" if result.passed else "magenta" if result.verdict.value == "ungradable" else "red"
@@ -321,34 +305,28 @@ def watch_command(exercise: ExerciseArgument, root: RootOption = None,
                 console.print(exercise_table(result))
             console.print(f"[dim]watching {escape(str(watched))}: save it to regrade, Ctrl-C to stop[/]")
             workflow.wait_for_change(watched, workflow.fingerprint(watched), interval, debounce)
-    except KeyboardInterrupt:
-        errors.print("stopped watching", markup=False)
+    except (KeyboardInterrupt, Interrupted) as stop:
+        detail = f" ({stop})" if isinstance(stop, Interrupted) else ""
+        errors.print(f"stopped watching{safe(detail)}", markup=True)
     finally:
         if pool is not None:
             pool.close()
 
 
-def _interrupt_on_signals() -> None:
-    """Ctrl-C and SIGTERM end the watch through KeyboardInterrupt, so warm containers are removed (even when
-    the shell that started us in the background ignores SIGINT)."""
-    def interrupt(_signum: int, _frame: Any) -> None:
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGINT, signal.default_int_handler)
-    signal.signal(signal.SIGTERM, interrupt)
-
-
 def _grade_once(directory: Path, submission: Path | None, options: GradeOptions, book: Path | None) -> RunResult | str:
-    """Grade once and record the attempt; the problem as text when it could not be graded."""
+    """Grade once and record the attempt; the problem as text when it could not be graded. Interrupted
+    (Ctrl-C, SIGTERM) propagates: the watch ends."""
     notebook = None
     try:
         if submission is not None and is_notebook_path(submission):
             notebook, submission = submission, workflow.notebook_submission(submission, directory).module
-        run = grade_path(directory, dataclasses.replace(options, submission=submission))
-    except (NotebookError, workflow.WorkflowError, SpecError, BankError, CaseError, BankCodeError, ValueError,
-            RuntimeError, OSError) as exc:
+        run = grade_path(directory, dataclasses.replace(options, submission=submission), lambda _m: None,
+                         threading.Event())
+    except Interrupted:
+        raise
+    except (MlgradeError, OSError) as exc:  # a broken save or notebook: say so and keep watching
         return str(exc)
-    record(run, directory, submission, notebook, book)
+    record(run, notebook or submission, book)
     return run
 
 

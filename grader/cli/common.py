@@ -1,16 +1,18 @@
-"""What the `grade` subcommand modules share: consoles, the usage-error exit, common options,
-the sandbox choice and making sure the sandbox image exists."""
+"""What the `grade` subcommand modules share: consoles, common options, the sandbox choice and making
+sure the sandbox image exists."""
 
 from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 
-EXIT_USAGE = 2
+from ..errors import InfrastructureError, UsageError
+from ..files import cache_home
+
 console = Console(highlight=False)
 errors = Console(stderr=True, highlight=False)
 
@@ -35,12 +37,6 @@ ExerciseArgument = Annotated[str, typer.Argument(help="An exercise folder, or it
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON (for scripts) instead of text.")]
 
 
-def fail(message: str) -> typer.Exit:
-    """Print a usage/infrastructure error and return the exit to raise (status 2)."""
-    errors.print(f"[bold red]error:[/] {message}", markup=True, soft_wrap=True)
-    return typer.Exit(EXIT_USAGE)
-
-
 def ensure_image() -> str:
     """The sandbox image tag, building the image first (with progress) when it is missing."""
     from docker.errors import DockerException  # imported here: `grade` stays quick to start
@@ -55,7 +51,20 @@ def ensure_image() -> str:
         if not present:
             errors.print(f"The sandbox image {tag} is missing: building it now (a few minutes, once).")
             with errors.status("building the sandbox image…") as status:
-                sandbox_image.build_image(progress=lambda message: status.update(message))
+                sandbox_image.build_image(cache_home(), progress=lambda message: status.update(message))
         return tag
     except (SandboxError, DockerException) as exc:
-        raise fail(f"ungradable: {exc}") from None
+        raise InfrastructureError(f"ungradable: {exc}") from None
+
+
+def write_reports_or_fail(document: dict[str, Any], *, html: Path | None = None, junit: Path | None = None,
+                          markdown: Path | None = None) -> list[Path]:
+    """Write the requested reports of DOCUMENT; a file that cannot be written is a usage error."""
+    if html is None and junit is None and markdown is None:
+        return []
+    from reports import write_reports
+
+    try:
+        return write_reports(document, html=html, junit=junit, markdown=markdown)
+    except OSError as exc:
+        raise UsageError(f"cannot write a report: {exc}") from None

@@ -1,7 +1,7 @@
 """`grade ci`: grade the exercises a submission branch changed, against the unmodified exercises of
 its base, and write every CI artifact in one run.
 
-1. base ref → merge-base of HEAD and the base (grader/ci.py);
+1. base ref → merge-base of HEAD and the base (grader/ci/git.py);
 2. the merge-base's tree is materialized in a temporary folder: its exercises (specs, statements and,
    when no bank is given, private parts) are the ones graded against — never the branch's own copies;
 3. changed paths are split into candidate files (each exercise's `entrypoint.file`) and protected
@@ -14,19 +14,21 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
+import threading
 from collections.abc import Callable, Mapping
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import __version__, ci
-from .bank import BankError, discover, load_exercise
-from .grading import GradeOptions, Unreadable, grade_exercise
-from .results import ExerciseResult, RunResult, to_document
-from .spec import ExerciseSpec, SpecError, load_spec
+from .. import __version__
+from ..bank import BankError, Exercise, discover, load_exercise
+from ..errors import BankFault, UsageError
+from ..grading import Files, Unreadable, grade_exercises
+from ..options import GradeOptions
+from ..results import RunResult, to_document
+from ..spec import ExerciseSpec, SpecError, load_spec
+from . import git
 
 REPORT_FILES = {"json": "results.json", "junit": "junit.xml", "html": "report.html", "markdown": "summary.md"}
 PROTECTED_TITLE = "submission touched protected files"
@@ -51,11 +53,11 @@ class CiPlan:
     """What `grade ci` compares and grades."""
 
     root: Path
-    base: ci.Base
+    base: git.Base
     merge_base: str
     head: str
     changed: list[str]
-    changes: ci.Changes
+    changes: git.Changes
     exercises: list[CiExercise]
     selected: list[CiExercise]
     graded_all: bool
@@ -69,25 +71,25 @@ class CiPlan:
 def plan(root: Path, base_tree: Path, base: str | None, graded_all: bool, bank: Path | None,
          env: Mapping[str, str]) -> CiPlan:
     """Compare HEAD with its base, materialize the base tree in BASE_TREE and choose the exercises.
-    Raises ci.GitError, BankError or SpecError (usage errors)."""
-    chosen = ci.find_base(root, base, env)
-    head = ci.head(root)
-    common = ci.merge_base(root, head, chosen.sha)
-    changed = ci.changed_paths(root, common, head)
-    ci.export_tree(root, common, base_tree)
+    Raises git.GitError, BankError or SpecError (usage errors)."""
+    chosen = git.find_base(root, base, env)
+    head = git.head(root)
+    common = git.merge_base(root, head, chosen.sha)
+    changed = git.changed_paths(root, common, head)
+    git.export_tree(root, common, base_tree)
     try:
         directories = discover(base_tree)
     except BankError:
-        raise ValueError(f"the base revision {common[:12]} (merge-base with {chosen.ref}) holds no exercise "
+        raise UsageError(f"the base revision {common[:12]} (merge-base with {chosen.ref}) holds no exercise "
                          "(no exercise.toml): is this a submission repository made by `grade init`?") from None
     try:
         exercises = [_exercise(directory, base_tree, bank) for directory in directories]
     except SpecError as exc:  # name the file by revision, not by the temporary folder
-        raise ValueError(str(exc).replace(f"{base_tree}/", f"{common[:12]}:")) from None
-    changes = ci.classify(changed, [e.candidate_path for e in exercises])
+        raise BankFault(str(exc).replace(f"{base_tree}/", f"{common[:12]}:")) from None
+    changes = git.classify(changed, [e.candidate_path for e in exercises])
     touched = set(changes.candidate)
     selected = exercises if graded_all else [e for e in exercises if e.candidate_path in touched]
-    uncommitted = sorted(set(ci.modified_tracked(root)) & {e.candidate_path for e in exercises})
+    uncommitted = sorted(set(git.modified_tracked(root)) & {e.candidate_path for e in exercises})
     return CiPlan(root=root, base=chosen, merge_base=common, head=head, changed=changed, changes=changes,
                   exercises=exercises, selected=selected, graded_all=graded_all, uncommitted=uncommitted)
 
@@ -98,7 +100,7 @@ def _exercise(directory: Path, base_tree: Path, bank: Path | None) -> CiExercise
         spec = load_spec(bank / spec.id)  # the bank's copy decides the entrypoint, as when grading
     entry = Path(spec.entrypoint.file)
     if entry.is_absolute() or ".." in entry.parts or "private" in entry.parts:
-        raise ValueError(f"exercise {spec.id}: entrypoint.file {spec.entrypoint.file!r} must be a file in the "
+        raise BankFault(f"exercise {spec.id}: entrypoint.file {spec.entrypoint.file!r} must be a file in the "
                          "exercise folder, outside private/")
     relative = directory.relative_to(base_tree).as_posix()
     return CiExercise(spec=spec, directory=directory, relative="" if relative == "." else relative)
@@ -107,29 +109,22 @@ def _exercise(directory: Path, base_tree: Path, bank: Path | None) -> CiExercise
 Progress = Callable[[str], None]
 
 
-def grade(plan_: CiPlan, options: GradeOptions, progress: Progress = lambda _m: None) -> RunResult:
-    """Grade the selected exercises of the base tree with the candidate's files from HEAD."""
+def grade(plan_: CiPlan, options: GradeOptions, progress: Progress, cancel: threading.Event) -> RunResult:
+    """Grade the selected exercises of the base tree with the candidate's files from HEAD. Every exercise is
+    loaded first, so that a broken spec or a missing private part is reported before anything runs."""
     started = _now()
+    exercises = [load_exercise(item.directory, options.bank) for item in plan_.selected]
+    paths = {exercise.spec.id: item.candidate_path for exercise, item in zip(exercises, plan_.selected, strict=True)}
 
-    def one(item: CiExercise) -> ExerciseResult:
-        progress(f"grading {item.spec.id}")
-        exercise = load_exercise(item.directory, options.bank)
-        blob = ci.read_file(plan_.root, plan_.head, item.candidate_path)
-        files: dict[str, str] | Unreadable = (
-            {exercise.spec.entrypoint.file: blob.text} if blob.text is not None
-            else Unreadable(blob.problem, missing=blob.missing))
-        result = grade_exercise(exercise, files, options)
+    def files_for(exercise: Exercise) -> Files:
+        blob = git.read_file(plan_.root, plan_.head, paths[exercise.spec.id])
+        if blob.text is None:
+            return Unreadable(blob.problem, missing=blob.missing)
+        return {exercise.spec.entrypoint.file: blob.text}
+
+    results = grade_exercises(exercises, files_for, options, progress, cancel)
+    for result, item in zip(results, plan_.selected, strict=True):
         result.path = item.relative or "."
-        return result
-
-    results: list[ExerciseResult] = []
-    if plan_.selected:
-        # Load every exercise first, so that a broken spec or a missing private part is a usage error
-        # before anything runs.
-        for item in plan_.selected:
-            load_exercise(item.directory, options.bank)
-        with ThreadPoolExecutor(max_workers=min(len(plan_.selected), os.cpu_count() or 1)) as executor:
-            results = list(executor.map(one, plan_.selected))
     return RunResult(exercises=results, started=started, finished=_now(), sandbox=options.sandbox,
                      tool_version=__version__)
 

@@ -13,11 +13,12 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import ci
-from .bank import BankError, discover
-from .spec import ExerciseSpec, SpecError, load_spec
+from ..bank import BankError, discover
+from ..errors import InitError
+from ..spec import ExerciseSpec, SpecError, load_spec
+from . import git
 
-TEMPLATES = Path(__file__).parent / "ci_templates"  # links to ../ci/*.yml, copied into wheels as files
+TEMPLATES = Path(__file__).parent / "templates"  # links to the top-level ci/*.yml, copied into wheels as files
 WORKFLOW_PATH = Path(".github") / "workflows" / "mlgrade.yml"
 PUBLIC_FILES = ("exercise.toml", "README.md")
 _REPOSITORY = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")
@@ -32,10 +33,6 @@ __pycache__/
 mlgrade-report/
 .mlgrade-bank/
 """
-
-
-class InitError(Exception):
-    """DIR cannot be made into a submission repository (usage error, exit 2)."""
 
 
 @dataclass(frozen=True)
@@ -152,7 +149,7 @@ def create(directory: Path, source: Path, bank_repository: str | None = None, pa
     (directory / "README.md").write_text(candidate_readme(specs), encoding="utf-8")
     (directory / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
     try:
-        commit = ci.init_repository(directory, f"Exercises for candidates ({len(specs)}), made by `grade init`")
-    except ci.GitError as exc:
+        commit = git.init_repository(directory, f"Exercises for candidates ({len(specs)}), made by `grade init`")
+    except git.GitError as exc:
         raise InitError(f"the files are in {directory}, but the repository could not be made: {exc}") from None
     return Created(directory, specs, commit)

@@ -1,0 +1,66 @@
+"""The `grade` command. `grade PATH` grades; the other words are subcommands, one module per group:
+run (grade PATH), bank (list, validate), cohort (batch, report), service (sandbox, serve),
+workflow (show, watch, hint, reset, progress, history, notebook) and ci (ci, init).
+
+Commands parse their options, call one core function and print. They raise errors from the tree in
+grader/errors.py; `main()` is the one place that turns an error into a message and an exit status.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+import traceback
+from typing import Any
+
+import click
+
+from ..errors import ExitStatus, MlgradeError
+from ..terminal import safe
+from . import bank, ci, cohort, run, service, workflow  # noqa: F401 - importing a module registers its commands
+from .app import app
+from .common import errors
+
+workflow.register(app)  # show, watch, hint, reset, progress, history, notebook
+ci.register(app)  # ci, init
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console-script entry point: `grade PATH …` means `grade run PATH …`. Exits with an ExitStatus."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    commands = {command.name for command in app.registered_commands} | {group.name for group in app.registered_groups}
+    if args and not args[0].startswith("-") and args[0] not in commands:
+        args.insert(0, "run")
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # even when started in the background by a shell
+    signal.signal(signal.SIGTERM, _interrupt)  # a cancelled CI job: clean up like Ctrl-C
+    sys.exit(run_app(args))
+
+
+def run_app(args: list[str]) -> int:
+    """Run the app on ARGS and return the exit status; every error is reported here and nowhere else."""
+    try:
+        status = app(args=args, prog_name="grade", standalone_mode=False)
+        return int(status or 0)
+    except click.exceptions.Exit as done:
+        return done.exit_code
+    except click.ClickException as exc:  # a usage error typer/click found on the command line
+        exc.show()
+        return ExitStatus.USAGE
+    except click.exceptions.Abort:
+        errors.print("interrupted", markup=False)
+        return ExitStatus.USAGE
+    except MlgradeError as exc:
+        errors.print(f"[bold red]error:[/] {safe(str(exc))}", markup=True, soft_wrap=True)
+        return exc.status
+    except KeyboardInterrupt:
+        errors.print("interrupted: nothing was recorded and the sandbox containers were removed", markup=False)
+        return ExitStatus.USAGE
+    except Exception:  # noqa: BLE001 - a bug: keep its traceback, and ask for a report
+        traceback.print_exc()
+        errors.print("[bold red]internal error:[/] this is a bug in mlgrade, not in your exercise or submission; "
+                     "please report it with the traceback above", markup=True, soft_wrap=True)
+        return ExitStatus.INTERNAL_ERROR
+
+
+def _interrupt(_signum: int, _frame: Any) -> None:
+    raise KeyboardInterrupt

@@ -1,0 +1,90 @@
+"""`grade list` and `grade validate`: the bank as a table, and the proof that every exercise is sound."""
+
+from __future__ import annotations
+
+import json
+import sys
+import threading
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from ..bank import bank_from_env, discover
+from ..options import GradeOptions
+from .app import app
+from .common import BankOption, GradebookOption, SandboxKind, console, ensure_image, errors
+
+
+@app.command("list", help="List the exercises at or under PATH (id, family, difficulty, title) with your status "
+                          "from the gradebook (not tried / failing / passed) and best score.")
+def list_command(
+    path: Annotated[Path, typer.Argument(help="An exercise folder or a folder of exercises.")] = Path("exercises"),
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+    gradebook: GradebookOption = None,
+) -> None:
+    from ..gradebook import NOT_TRIED
+    from ..spec import load_spec
+    from .workflow import best_cell, standings_or_warn, status_cell
+
+    specs = [load_spec(directory) for directory in discover(path)]
+    standings = standings_or_warn(gradebook)  # None: unreadable gradebook (warned), statuses unknown
+    rows: list[dict[str, Any]] = [{"id": s.id, "family": s.family, "difficulty": s.difficulty, "title": s.title,
+                                   "path": str(s.directory)} for s in specs]
+    known = {row["id"]: standings.get(row["id"], NOT_TRIED) if standings is not None else None for row in rows}
+    if as_json:
+        for row in rows:
+            standing = known[row["id"]]
+            row.update(status=standing.status if standing else None, attempts=standing.attempts if standing else None,
+                       best_score=standing.best_score if standing else None)
+        sys.stdout.write(json.dumps(rows, indent=2) + "\n")
+        return
+    table = Table("id", "family", "difficulty", "title", "status", "best", title=f"{len(rows)} exercises")
+    for column in (0, 4, 5):  # id, status, best: the title wraps instead
+        table.columns[column].no_wrap = True
+    for row in rows:
+        table.add_row(row["id"], row["family"], row["difficulty"], row["title"], status_cell(known[row["id"]]),
+                      best_cell(known[row["id"]]))
+    console.print(table)
+
+
+@app.command("validate", help="Prove exercises: spec, statement, deterministic cases, the reference passes, "
+                              "the stub fails, every wrong variant fails and is diagnosed by name.")
+def validate_command(
+    path: Annotated[Path, typer.Argument(help="An exercise folder or a folder of exercises.")] = Path("exercises"),
+    bank: BankOption = None,
+    sandbox: Annotated[SandboxKind, typer.Option(help="docker (default) or local.")] = SandboxKind.docker,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the reports as JSON.")] = False,
+) -> None:
+    from dataclasses import asdict
+
+    from ..validate import validate_exercise
+
+    directories = discover(path)
+    image = ensure_image() if sandbox is SandboxKind.docker else ""
+    options = GradeOptions(sandbox=sandbox.value, image=image, bank=bank_from_env(bank))
+    reports, cancel = [], threading.Event()
+    with errors.status("validating…") as status:
+        for directory in directories:
+            report = validate_exercise(directory, options, lambda message: status.update(message), cancel)
+            reports.append(report)
+            if not as_json:
+                console.print(validation_table(report))
+    failed = [r for r in reports if not r.ok]
+    if as_json:
+        sys.stdout.write(json.dumps([asdict(r) | {"ok": r.ok} for r in reports], indent=2) + "\n")
+    else:
+        style = "red" if failed else "green"
+        console.print(f"[bold {style}]{len(reports) - len(failed)}/{len(reports)} exercises valid[/]")
+    raise typer.Exit(1 if failed else 0)
+
+
+def validation_table(report: Any) -> Table:
+    """The checks of one exercise as a table."""
+    mark = "[green]valid[/]" if report.ok else "[red]INVALID[/]"
+    table = Table("check", "", "detail", title=f"{escape(report.id or report.path)}: {mark}", title_justify="left")
+    for check in report.checks:
+        table.add_row(escape(check.name), "[green]✓[/]" if check.ok else "[red]✗[/]", escape(check.detail))
+    return table

@@ -1,0 +1,68 @@
+"""`grade PATH`: grade the candidate's files of every exercise at or under PATH."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import replace
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .. import serve
+from ..bank import bank_from_env
+from ..errors import UsageError
+from ..grading import grade_path
+from ..options import GradeOptions
+from ..results import Verdict, from_document, to_document, write_document
+from ..terminal import print_run, safe
+from .app import app
+from .common import BankOption, GradebookOption, RootOption, SandboxKind, console, ensure_image, errors, write_reports_or_fail
+
+
+@app.command("run", help="Grade the candidate's files of every exercise at or under PATH.")
+def run_command(
+    path: Annotated[Path, typer.Argument(help="An exercise folder or a folder of exercises, or an exercise id "
+                                               "such as attention/multi_head.")],
+    submission: Annotated[Path | None, typer.Option(help="Grade these files instead of the ones in PATH: "
+                                                       "a file (one exercise; a .ipynb notebook too) or a folder "
+                                                       "laid out like PATH.")] = None,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Write the results document here.")] = None,
+    html_out: Annotated[Path | None, typer.Option("--html", help="Write the HTML feedback report here.")] = None,
+    junit_out: Annotated[Path | None, typer.Option("--junit", help="Write JUnit XML (for CI) here.")] = None,
+    markdown_out: Annotated[Path | None, typer.Option("--markdown", help="Write a Markdown summary here "
+                                                      "(e.g. $GITHUB_STEP_SUMMARY).")] = None,
+    bank: BankOption = None,
+    sandbox: Annotated[SandboxKind, typer.Option(help="docker (default) or local: a plain process with "
+                                                 "rlimits, weaker, labelled as such.")] = SandboxKind.docker,
+    root: RootOption = None,
+    gradebook: GradebookOption = None,
+) -> None:
+    from .workflow import prepare_run, record, record_unavailable
+
+    if submission is not None and not submission.exists():
+        raise UsageError(f"--submission {submission} does not exist")
+    path, submission, notebook = prepare_run(path, submission, root)  # ids → folders; notebooks → modules
+    options = GradeOptions(sandbox=sandbox.value, bank=bank_from_env(bank), submission=submission)
+    remote = sandbox is SandboxKind.docker and serve.answers()  # the server has its own engine and image
+    if sandbox is SandboxKind.docker and not remote:
+        try:
+            options = replace(options, image=ensure_image())
+        except Exception:
+            record_unavailable(path, sandbox.value, gradebook)
+            raise
+    with console.status("grading…") as status:
+        if remote:
+            status.update("grading on the warm grade server…")
+            run = from_document(serve.grade_remotely(path, submission, options.bank))
+        else:
+            run = grade_path(path, options, lambda message: status.update(message), threading.Event())
+    print_run(run, console)
+    record(run, notebook or submission, gradebook)  # a failure to record is a warning only
+    if json_out is not None:
+        write_document(run, json_out)
+    write_reports_or_fail(to_document(run), html=html_out, junit=junit_out, markdown=markdown_out)
+    ungradable = {c.reason for e in run.exercises for c in e.cases if c.verdict is Verdict.UNGRADABLE}
+    for reason in sorted(ungradable):
+        errors.print(f"[bold red]ungradable:[/] {safe(reason)}", markup=True)
+    raise typer.Exit(run.exit_status)

@@ -1,0 +1,19 @@
+"""How a run grades: which sandbox, which image, where the private bank and the submission are."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sandbox.pool import WarmPool
+
+
+@dataclass(frozen=True)
+class GradeOptions:
+    """How to grade: the sandbox kind, its image, the private bank, the submission, a warm pool."""
+
+    sandbox: str = "docker"
+    image: str = ""
+    bank: Path | None = None
+    submission: Path | None = None
+    pool: WarmPool | None = None
