@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
 from .results import ExerciseResult, RunResult, Verdict
-
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+from .scrub import scrub
 
 STYLES = {
     Verdict.PASSED: "green",
@@ -58,5 +55,5 @@ def exercise_table(exercise: ExerciseResult) -> Table:
 
 
 def safe(text: str) -> str:
-    """Candidate-controlled text made inert for the terminal: no markup, no control characters."""
-    return escape(CONTROL.sub("\N{REPLACEMENT CHARACTER}", text))
+    """Candidate-controlled text made inert for the terminal: scrubbed (grader/scrub.py), markup escaped."""
+    return escape(scrub(text))

@@ -10,7 +10,6 @@ candidate-controlled string is trimmed and stripped of control characters and lo
 from __future__ import annotations
 
 import builtins
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -23,6 +22,7 @@ from .compare import Mismatch
 from .expected import compare_outputs
 from .forbidden import ForbiddenUse
 from .results import CaseResult, ErrorInfo, Misconception, Verdict
+from .scrub import scrub
 
 Diagnose = Callable[[Case, dict[str, Any]], Misconception | None]
 
@@ -44,7 +44,6 @@ PUBLIC_ERROR_TYPES = frozenset(
 )
 HIDDEN_MAX_LINE = 9999  # a hidden case's error line: within any real solution file, not a 64-bit number
 HIDDEN_TIME_STEP = 0.1  # hidden cases report time in tenths of a second (timing side channel: docs/security.md)
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def from_result(exercise: Exercise, case: Case, message: dict[str, Any], expected: dict[str, Any],
@@ -175,7 +174,7 @@ def _line(value: Any) -> int | None:
 def _text(value: Any, limit: int) -> str:
     """Candidate-controlled text made safe for every renderer (terminal, HTML, JUnit XML, Markdown):
     trimmed, control characters (escape sequences, carriage returns, NUL) and lone surrogates replaced."""
-    return _UNSAFE.sub("\N{REPLACEMENT CHARACTER}", str(value)[:limit])
+    return scrub(str(value)[:limit])
 
 
 def _seconds(value: Any, hidden: bool) -> float | None:

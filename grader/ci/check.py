@@ -27,6 +27,7 @@ from ..errors import BankFault, UsageError
 from ..grading import Files, Unreadable, grade_exercises
 from ..options import GradeOptions
 from ..results import RunResult, to_document
+from ..scrub import shown
 from ..spec import ExerciseSpec, SpecError, load_spec
 from . import git
 
@@ -168,14 +169,6 @@ def candidate_files(plan_: CiPlan) -> dict[str, str]:
 
 _MD_SPECIAL = re.compile(r"[&<>\\`*_\[\]|~#!]")
 _MD_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
-def shown(text: str) -> str:
-    """A path or ref for display: control characters (a newline in a file name) become escapes."""
-    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode(), text)
-
-
 def md(text: str) -> str:
     """Text as inert Markdown on one line."""
     return _MD_SPECIAL.sub(lambda m: _MD_ENTITIES.get(m.group(), "\\" + m.group()), shown(text))
