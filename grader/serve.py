@@ -20,7 +20,7 @@ from typing import Any
 from sandbox.pool import WarmPool
 
 from .bank import discover, load_exercise
-from .errors import InfrastructureError, MlgradeError, UsageError
+from .errors import InfrastructureError, Interrupted, MlgradeError, UsageError
 from .files import cache_home
 from .grading import grade_path
 from .options import GradeOptions
@@ -157,7 +157,10 @@ def grade_remotely(path: Path, submission: Path | None, bank: Path | None) -> di
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
         connection.connect(str(socket_path()))
         connection.sendall(json.dumps(request).encode() + b"\n")
-        reply = json.loads(connection.makefile("rb").readline(MAX_REPLY))
+        try:
+            reply = json.loads(connection.makefile("rb").readline(MAX_REPLY))
+        except KeyboardInterrupt:  # hanging up cancels the request on the server (its containers are removed)
+            raise Interrupted("interrupted: the grade server stopped grading this request; nothing was recorded") from None
     if not reply.get("ok"):
         raise InfrastructureError(f"the grade server could not grade: {reply.get('error', 'no reason given')}")
     document: dict[str, Any] = reply["document"]

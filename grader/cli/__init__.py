@@ -42,24 +42,31 @@ def run_app(args: list[str]) -> int:
         status = app(args=args, prog_name="grade", standalone_mode=False)
         return int(status or 0)
     except click.exceptions.Exit as done:
+        if isinstance(done.__cause__, KeyboardInterrupt):  # typer turns Ctrl-C outside a grading loop into Exit(130)
+            return _interrupted()
         return done.exit_code
     except click.ClickException as exc:  # a usage error typer/click found on the command line
         exc.show()
         return ExitStatus.USAGE
-    except click.exceptions.Abort:
-        errors.print("interrupted", markup=False)
+    except click.exceptions.Abort:  # end of input at a prompt
+        errors.print("aborted: end of input", markup=False)
         return ExitStatus.USAGE
     except MlgradeError as exc:
         errors.print(f"[bold red]error:[/] {safe(str(exc))}", markup=True, soft_wrap=True)
         return exc.status
     except KeyboardInterrupt:
-        errors.print("interrupted: nothing was recorded and the sandbox containers were removed", markup=False)
-        return ExitStatus.USAGE
+        return _interrupted()
     except Exception:  # noqa: BLE001 - a bug: keep its traceback, and ask for a report
         traceback.print_exc()
         errors.print("[bold red]internal error:[/] this is a bug in mlgrade, not in your exercise or submission; "
                      "please report it with the traceback above", markup=True, soft_wrap=True)
         return ExitStatus.INTERNAL_ERROR
+
+
+def _interrupted() -> ExitStatus:
+    errors.print("interrupted: nothing was graded to completion or recorded; the sandbox containers were removed",
+                 markup=False)
+    return ExitStatus.USAGE
 
 
 def _interrupt(_signum: int, _frame: Any) -> None:
