@@ -87,12 +87,18 @@ def candidate_files(exercise: Exercise, path: Path) -> Files:
             data = handle.read(MAX_SOURCE_BYTES + 1)
     finally:
         os.close(fd)
+    return source_files(exercise, data, str(path))
+
+
+def source_files(exercise: Exercise, data: bytes, where: str) -> Files:
+    """The candidate's file as sent into the sandbox, wherever it was read from (a file, a commit): at most
+    MAX_SOURCE_BYTES of UTF-8 text, with CRLF and CR line ends made LF."""
     if len(data) > MAX_SOURCE_BYTES:
-        return Unreadable(f"{path} is larger than the {MAX_SOURCE_BYTES >> 10} KB a solution may have", missing=False)
+        return Unreadable(f"{where} is larger than the {MAX_SOURCE_BYTES >> 10} KB a solution may have", missing=False)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        return Unreadable(f"{path} is not UTF-8 text", missing=False)
+        return Unreadable(f"{where} is not UTF-8 text", missing=False)
     return {exercise.spec.entrypoint.file: text.replace("\r\n", "\n").replace("\r", "\n")}
 
 

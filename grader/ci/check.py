@@ -24,7 +24,7 @@ from typing import Any
 from .. import __version__
 from ..bank import BankError, Exercise, discover, load_exercise
 from ..errors import BankFault, UsageError
-from ..grading import Files, Unreadable, grade_exercises
+from ..grading import MAX_SOURCE_BYTES, Files, Unreadable, grade_exercises, source_files
 from ..options import GradeOptions
 from ..results import RunResult, to_document
 from ..scrub import shown
@@ -118,10 +118,11 @@ def grade(plan_: CiPlan, options: GradeOptions, progress: Progress, cancel: thre
     paths = {exercise.spec.id: item.candidate_path for exercise, item in zip(exercises, plan_.selected, strict=True)}
 
     def files_for(exercise: Exercise) -> Files:
-        blob = git.read_file(plan_.root, plan_.head, paths[exercise.spec.id])
-        if blob.text is None:
+        path = paths[exercise.spec.id]
+        blob = git.read_file(plan_.root, plan_.head, path, MAX_SOURCE_BYTES)
+        if blob.data is None:
             return Unreadable(blob.problem, missing=blob.missing)
-        return {exercise.spec.entrypoint.file: blob.text}
+        return source_files(exercise, blob.data, f"{path} in commit {plan_.head[:12]}")
 
     results = grade_exercises(exercises, files_for, options, progress, cancel)
     for result, item in zip(results, plan_.selected, strict=True):

@@ -17,7 +17,6 @@ from pathlib import Path
 
 from ..errors import GitError
 
-MAX_CANDIDATE_BYTES = 1024 * 1024  # a solution file larger than this is not read
 GIT_TIMEOUT = 120.0
 _DROPPED_ENV = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_NAMESPACE",
                 "GIT_CEILING_DIRECTORIES", "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_EXTERNAL_DIFF")
@@ -164,16 +163,16 @@ def export_tree(repo: Path, commit: str, destination: Path) -> None:
 
 @dataclass(frozen=True)
 class Blob:
-    """A file as committed: its text, or why it cannot be read as the candidate's file."""
+    """A file as committed: its bytes, or why it cannot be read as the candidate's file."""
 
-    text: str | None
+    data: bytes | None
     problem: str = ""
     missing: bool = False
 
 
-def read_file(repo: Path, commit: str, path: str) -> Blob:
-    """The committed content of PATH at COMMIT. A symbolic link, submodule or folder is not read
-    (a link could point at the private bank on the CI machine)."""
+def read_file(repo: Path, commit: str, path: str, max_bytes: int) -> Blob:
+    """The committed content of PATH at COMMIT, when at most MAX_BYTES. A symbolic link, submodule or
+    folder is not read (a link could point at the private bank on the CI machine)."""
     listed = git(repo, "ls-tree", "-z", "--full-tree", commit, "--", path).stdout.split(b"\0")[0]
     if not listed:
         return Blob(None, f"no {path} in commit {commit[:12]}", missing=True)
@@ -183,13 +182,9 @@ def read_file(repo: Path, commit: str, path: str) -> Blob:
         what = {"120000": "a symbolic link", "160000": "a submodule"}.get(mode, "not a regular file")
         return Blob(None, f"{path} is {what} in commit {commit[:12]}; commit the file itself")
     size = int(_text(repo, "cat-file", "-s", obj))
-    if size > MAX_CANDIDATE_BYTES:
-        return Blob(None, f"{path} is {size} bytes; a solution file may have at most {MAX_CANDIDATE_BYTES}")
-    data = git(repo, "cat-file", "blob", obj).stdout
-    try:
-        return Blob(data.decode("utf-8"))
-    except UnicodeDecodeError:
-        return Blob(None, f"{path} is not UTF-8 text")
+    if size > max_bytes:
+        return Blob(None, f"{path} is larger than the {max_bytes >> 10} KB a solution may have")
+    return Blob(git(repo, "cat-file", "blob", obj).stdout)
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,11 @@ from pathlib import Path
 
 import pytest
 from ci_support import ATTENTION, SDPA_FILE, clean_env, commit_all, git, grade, make_bank
+from support import SDPA
 
+from grader.bank import load_exercise
 from grader.ci import git as ci
+from grader.grading import MAX_SOURCE_BYTES, Unreadable, candidate_files, source_files
 
 
 @pytest.fixture()
@@ -132,14 +135,31 @@ def test_read_file_does_not_follow_links(repo: Path, tmp_path: Path) -> None:
     os.remove(repo / SDPA_FILE)
     os.symlink(secret, repo / SDPA_FILE)
     commit_all(repo, "link")
-    blob = ci.read_file(repo, ci.head(repo), SDPA_FILE)
-    assert blob.text is None and "symbolic link" in blob.problem and not blob.missing
-    assert ci.read_file(repo, ci.head(repo), "exercises/nope.py").missing
-    (repo / "big.py").write_bytes(b"#" * (ci.MAX_CANDIDATE_BYTES + 1))
-    (repo / "latin1.py").write_bytes(b"x = '\xe9'\n")
+    blob = ci.read_file(repo, ci.head(repo), SDPA_FILE, MAX_SOURCE_BYTES)
+    assert blob.data is None and "symbolic link" in blob.problem and not blob.missing
+    assert ci.read_file(repo, ci.head(repo), "exercises/nope.py", MAX_SOURCE_BYTES).missing
+    (repo / "big.py").write_bytes(b"#" * (MAX_SOURCE_BYTES + 1))
+    commit_all(repo, "a big file")
+    assert "larger than the 1024 KB" in ci.read_file(repo, ci.head(repo), "big.py", MAX_SOURCE_BYTES).problem
+
+
+def test_committed_and_local_files_follow_the_same_source_rules(repo: Path, tmp_path: Path) -> None:
+    """The size cap, UTF-8 and line-end rules are grading.source_files for a commit as for a file on disk."""
+    exercise = load_exercise(SDPA)
+    files = {"crlf.py": b"x = 1\r\ny = 2\r", "latin1.py": b"x = '\xe9'\n", "big.py": b"#" * (MAX_SOURCE_BYTES + 1)}
+    for name, data in files.items():
+        (repo / name).write_bytes(data)
+        (tmp_path / name).write_bytes(data)
     commit_all(repo, "odd files")
-    assert "at most" in ci.read_file(repo, ci.head(repo), "big.py").problem
-    assert "not UTF-8" in ci.read_file(repo, ci.head(repo), "latin1.py").problem
+    for name in ("crlf.py", "latin1.py", "big.py"):
+        blob = ci.read_file(repo, ci.head(repo), name, MAX_SOURCE_BYTES)
+        committed = source_files(exercise, blob.data, name) if blob.data is not None else Unreadable(blob.problem, False)
+        local = candidate_files(exercise, tmp_path / name)
+        if isinstance(local, Unreadable):
+            assert isinstance(committed, Unreadable)
+            assert committed.problem.split(" is ", 1)[1] == local.problem.split(" is ", 1)[1]
+        else:
+            assert committed == local == {"solution.py": "x = 1\ny = 2\n"}
 
 
 def test_export_tree_writes_the_commit_not_the_working_tree(repo: Path, tmp_path: Path) -> None:
