@@ -9,12 +9,11 @@ from typing import Annotated, Any
 
 import typer
 
-from ..bank import bank_from_env, discover
+from ..bank import discover
 from ..errors import UsageError
-from ..options import GradeOptions
 from ..terminal import safe
 from .app import app
-from .common import BankOption, GradebookOption, SandboxKind, console, ensure_image, errors, write_reports_or_fail
+from .common import BankOption, GradebookOption, SandboxKind, console, errors, grading_options, write_reports_or_fail
 
 
 @app.command("batch", help="Grade many candidates' submissions (one file or folder each, in SUBMISSIONS) against "
@@ -31,18 +30,13 @@ def batch_command(
 ) -> None:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from sandbox.pool import WarmPool
-
     from ..batch import find_candidates, run_batch
 
     candidates = find_candidates(submissions)
     discover(exercise)
-    image = ensure_image() if sandbox is SandboxKind.docker else ""
-    pool = WarmPool(image, per_key=jobs) if sandbox is SandboxKind.docker else None
-    options = GradeOptions(sandbox=sandbox.value, image=image, bank=bank_from_env(bank), pool=pool)
     statuses: list[int] = []
     columns = (TextColumn("grading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    try:
+    with grading_options(sandbox, bank, warm_per_key=jobs) as options:
         with Progress(*columns, console=errors) as progress:
             task = progress.add_task("batch", total=len(candidates))
 
@@ -58,9 +52,6 @@ def batch_command(
             warned: list[str] = []
             outcomes = run_batch(exercise, candidates, out, jobs, options, threading.Event(), on_done=done,
                                  gradebook=gradebook)
-    finally:
-        if pool is not None:
-            pool.close()
     skipped = sum(o.skipped for o in outcomes)
     console.print(f"{len(outcomes) - skipped} graded, {skipped} already recorded, results in {out}")
     raise typer.Exit(max(statuses, default=0))

@@ -3,6 +3,8 @@ sure the sandbox image exists."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -12,6 +14,7 @@ from rich.console import Console
 
 from ..errors import InfrastructureError, UsageError
 from ..files import cache_home
+from ..options import GradeOptions
 
 console = Console(highlight=False)
 errors = Console(stderr=True, highlight=False)
@@ -68,3 +71,21 @@ def write_reports_or_fail(document: dict[str, Any], *, html: Path | None = None,
         return write_reports(document, html=html, junit=junit, markdown=markdown)
     except OSError as exc:
         raise UsageError(f"cannot write a report: {exc}") from None
+
+
+@contextmanager
+def grading_options(sandbox: SandboxKind, bank: Path | None, warm_per_key: int = 0) -> Iterator[GradeOptions]:
+    """The options of a grading command: the private bank (--bank, else $MLGRADE_BANK), the sandbox image
+    (built when missing) and, with WARM_PER_KEY > 0, a warm container pool that is closed on the way out."""
+    from sandbox.pool import WarmPool
+
+    from ..bank import bank_from_env
+
+    image = ensure_image() if sandbox is SandboxKind.docker else ""
+    pool = WarmPool(image, per_key=warm_per_key) if sandbox is SandboxKind.docker and warm_per_key > 0 else None
+    try:
+        yield GradeOptions(sandbox=sandbox.value, image=image, bank=bank_from_env(bank), pool=pool)
+    finally:
+        if pool is not None:
+            pool.close()
+

@@ -23,14 +23,14 @@ from rich.progress_bar import ProgressBar
 from rich.table import Table
 
 from .. import workflow
-from ..bank import bank_from_env, discover
+from ..bank import discover
 from ..errors import Interrupted, MlgradeError, UsageError
 from ..gradebook import NOT_TRIED, Gradebook, Standing
 from ..grading import GradeOptions, grade_path
 from ..notebook import is_notebook_path, stub_notebook, write_notebook
 from ..results import RunResult
 from ..spec import ExerciseSpec, SpecError, load_spec
-from .common import ExerciseArgument, GradebookOption, JsonFlag, RootOption, SandboxKind, console, ensure_image, errors
+from .common import ExerciseArgument, GradebookOption, JsonFlag, RootOption, SandboxKind, console, errors, grading_options
 
 STATUS_STYLES = {"passed": "green", "failing": "red", "not tried": "dim"}
 
@@ -278,15 +278,17 @@ def watch_command(exercise: ExerciseArgument, root: RootOption = None,
                                                           "long (seconds).")] = 0.3,
                   gradebook: GradebookOption = None) -> None:
     """Regrade an exercise every time its file is saved (Ctrl-C stops)."""
-    from sandbox.pool import WarmPool
-
-    from ..terminal import exercise_table, safe
-
     spec = _spec(exercise, root)
     watched = submission or spec.candidate_file
-    image = ensure_image() if sandbox is SandboxKind.docker else ""
-    pool = WarmPool(image, per_key=1) if sandbox is SandboxKind.docker else None
-    options = GradeOptions(sandbox=sandbox.value, image=image, bank=bank_from_env(bank), pool=pool)
+    with grading_options(sandbox, bank, warm_per_key=1) as options:
+        _watch(spec, watched, submission, options, gradebook, interval, debounce)
+
+
+def _watch(spec: ExerciseSpec, watched: Path, submission: Path | None, options: GradeOptions, gradebook: Path | None,
+           interval: float, debounce: float) -> None:
+    """Grade, print, wait for a save, again, until Ctrl-C or SIGTERM."""
+    from ..terminal import exercise_table, safe
+
     count = 0
     try:
         while True:
@@ -308,9 +310,6 @@ def watch_command(exercise: ExerciseArgument, root: RootOption = None,
     except (KeyboardInterrupt, Interrupted) as stop:
         detail = f" ({stop})" if isinstance(stop, Interrupted) else ""
         errors.print(f"stopped watching{safe(detail)}", markup=True)
-    finally:
-        if pool is not None:
-            pool.close()
 
 
 def _grade_once(directory: Path, submission: Path | None, options: GradeOptions, book: Path | None) -> RunResult | str:
