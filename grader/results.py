@@ -14,6 +14,8 @@ from typing import Any
 
 import numpy as np
 
+from .errors import ExitStatus
+
 SCHEMA_VERSION = "1.1"  # 1.1: exercises[].files_sha256
 
 
@@ -114,11 +116,11 @@ class RunResult:
         return any(e.verdict is Verdict.UNGRADABLE for e in self.exercises)
 
     @property
-    def exit_status(self) -> int:
-        """0 all passed, 1 graded but not all passed, 2 ungradable (infrastructure)."""
+    def exit_status(self) -> ExitStatus:
+        """OK when all passed, NOT_PASSED when graded but not all passed, USAGE when ungradable (infrastructure)."""
         if self.ungradable:
-            return 2
-        return 0 if all(e.passed for e in self.exercises) else 1
+            return ExitStatus.USAGE
+        return ExitStatus.OK if all(e.passed for e in self.exercises) else ExitStatus.NOT_PASSED
 
 
 def to_document(run: RunResult) -> dict[str, Any]:
@@ -185,6 +187,6 @@ def _json_safe(value: Any) -> Any:
     return value
 
 
-def write_document(run: RunResult, path: Path) -> None:
-    """Write the results document as JSON."""
-    path.write_text(json.dumps(to_document(run), indent=2, allow_nan=False) + "\n", encoding="utf-8")
+def write_document(document: dict[str, Any], path: Path) -> None:
+    """Write a results document (`to_document`) as JSON."""
+    path.write_text(json.dumps(document, indent=2, allow_nan=False) + "\n", encoding="utf-8")

@@ -13,6 +13,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..bank import bank_from_env, discover
+from ..errors import ExitStatus
 from ..options import GradeOptions
 from .app import app
 from .common import BankOption, GradebookOption, SandboxKind, console, ensure_image, errors
@@ -78,7 +79,7 @@ def validate_command(
     else:
         style = "red" if failed else "green"
         console.print(f"[bold {style}]{len(reports) - len(failed)}/{len(reports)} exercises valid[/]")
-    raise typer.Exit(1 if failed else 0)
+    raise typer.Exit(ExitStatus.NOT_PASSED if failed else ExitStatus.OK)
 
 
 def validation_table(report: Any) -> Table:

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from ..bank import discover
-from ..errors import UsageError
+from ..errors import ExitStatus, UsageError
 from ..terminal import safe
 from .app import app
 from .common import BankOption, GradebookOption, SandboxKind, console, errors, grading_options, write_reports_or_fail
@@ -54,7 +54,7 @@ def batch_command(
                                  gradebook=gradebook)
     skipped = sum(o.skipped for o in outcomes)
     console.print(f"{len(outcomes) - skipped} graded, {skipped} already recorded, results in {out}")
-    raise typer.Exit(max(statuses, default=0))
+    raise typer.Exit(max(statuses, default=ExitStatus.OK))
 
 
 @app.command("report", help="Render reports from results documents (`grade PATH --json FILE`): one document gives "

@@ -59,9 +59,10 @@ def run_command(
             run = grade_path(path, options, lambda message: status.update(message), threading.Event())
     print_run(run, console)
     record(run, notebook or submission, gradebook)  # a failure to record is a warning only
+    document = to_document(run)
     if json_out is not None:
-        write_document(run, json_out)
-    write_reports_or_fail(to_document(run), html=html_out, junit=junit_out, markdown=markdown_out)
+        write_document(document, json_out)
+    write_reports_or_fail(document, html=html_out, junit=junit_out, markdown=markdown_out)
     ungradable = {c.reason for e in run.exercises for c in e.cases if c.verdict is Verdict.UNGRADABLE}
     for reason in sorted(ungradable):
         errors.print(f"[bold red]ungradable:[/] {safe(reason)}", markup=True)
