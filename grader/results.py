@@ -31,6 +31,14 @@ class Verdict(StrEnum):
     UNGRADABLE = "ungradable"
 
 
+class SandboxKind(StrEnum):
+    """Where candidate code ran: docker (the default), or local (a plain process with rlimits, weaker,
+    labelled as such on every report)."""
+
+    DOCKER = "docker"
+    LOCAL = "local"
+
+
 @dataclass
 class Misconception:
     """A known-wrong variant whose outputs the candidate's outputs match."""
@@ -76,7 +84,7 @@ class ExerciseResult:
     family: str
     path: str
     cases: list[CaseResult]
-    sandbox: str
+    sandbox: SandboxKind
     memory_limit_mb: int
     problems: list[str] = field(default_factory=list)
     files_sha256: str | None = None  # of the files sent into the sandbox (grading.files_digest)
@@ -106,7 +114,7 @@ class RunResult:
     exercises: list[ExerciseResult]
     started: str
     finished: str
-    sandbox: str
+    sandbox: SandboxKind
     tool_version: str
 
     @property
@@ -164,10 +172,10 @@ def from_document(document: dict[str, Any]) -> RunResult:
             })
             for case in data["cases"]
         ]
-        fields = {k: v for k, v in data.items() if k not in ("cases", "verdict", "score", "passed")}
-        exercises.append(ExerciseResult(cases=cases, **fields))
+        fields = {k: v for k, v in data.items() if k not in ("cases", "sandbox", "verdict", "score", "passed")}
+        exercises.append(ExerciseResult(cases=cases, sandbox=SandboxKind(data["sandbox"]), **fields))
     return RunResult(exercises=exercises, started=document["started"], finished=document["finished"],
-                     sandbox=document["sandbox"], tool_version=document["tool"]["version"])
+                     sandbox=SandboxKind(document["sandbox"]), tool_version=document["tool"]["version"])
 
 
 def _json_safe(value: Any) -> Any:
