@@ -134,7 +134,8 @@ def now() -> str:
 
 
 class Gradebook:
-    """A connection to the gradebook. Use as a context manager; `open_existing` for read-only commands."""
+    """A connection to the gradebook, used as a context manager. `create=False` for read-only commands:
+    when the file does not exist yet, nothing is created and every query answers empty."""
 
     def __init__(self, path: Path | None = None, create: bool = True) -> None:
         self.path = path or default_path()

@@ -18,7 +18,7 @@ SCHEMA_VERSION = "1.1"  # 1.1: exercises[].files_sha256
 
 
 class Verdict(StrEnum):
-    """One vocabulary everywhere: terminal, JSON, HTML, JUnit (DESIGN.md)."""
+    """One vocabulary everywhere: terminal, JSON, HTML, JUnit, Markdown (docs/design.md, "Verdicts")."""
 
     PASSED = "passed"
     WRONG_ANSWER = "wrong answer"

@@ -1,7 +1,8 @@
-"""`grade ci` and `grade init`, registered on the main typer app by `register(app)` (grader/cli.py).
+"""`grade ci` and `grade init`, added to the `grade` app by `register(app)` (grader/cli/__init__.py).
 
-Names from grader/cli.py (fail, ensure_image, the consoles) are imported inside the commands, so
-that this module can be imported on its own as well as from cli.py."""
+`grade ci` runs the check of a submission branch (grader/ci/check.py) and prints the plan, GitHub
+annotations and the results; `grade init` creates a submission repository (grader/ci/init.py).
+grader/ci/check.py imports the report renderers, so it is imported only when `grade ci` runs."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""What the `grade` subcommand modules share: consoles, common options, the sandbox choice and making
-sure the sandbox image exists."""
+"""What the `grade` subcommand modules share: the consoles, common options (--bank, --gradebook,
+--root, EXERCISE, --json), making sure the sandbox image exists, and writing reports."""
 
 from __future__ import annotations
 

@@ -1,8 +1,8 @@
 """The candidate's commands: show, watch, hint, reset, progress, history, notebook (`register(app)`), and the
 pieces `grade PATH` and `grade list` use (ids as paths, notebook submissions, gradebook recording).
 
-The CLI module's console, error console, `fail()` and `ensure_image()` are imported inside the functions:
-grader/cli.py imports this module to register these commands."""
+`register(app)` adds the commands to the `grade` app (grader/cli/__init__.py); each command's
+docstring is its `--help` text."""
 
 from __future__ import annotations
 
@@ -54,7 +54,7 @@ def _local_time(iso: str) -> str:
         return iso
 
 
-# --- used by `grade PATH` and `grade list` (grader/cli.py) --------------------------------------------
+# --- used by `grade PATH` and `grade list` (grader/cli/run.py, grader/cli/bank.py) --------------------------
 
 def prepare_run(path: Path, submission: Path | None, root: Path | None) -> tuple[Path, Path | None, Path | None]:
     """PATH as a folder (an id is resolved against --root), and the submission to grade: a notebook is
