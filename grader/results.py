@@ -14,6 +14,8 @@ from typing import Any
 
 import numpy as np
 
+from .errors import ExitStatus
+
 SCHEMA_VERSION = "1.1"  # 1.1: exercises[].files_sha256
 
 
@@ -122,11 +124,11 @@ class RunResult:
         return any(e.verdict is Verdict.UNGRADABLE for e in self.exercises)
 
     @property
-    def exit_status(self) -> int:
-        """0 all passed, 1 graded but not all passed, 2 ungradable (infrastructure)."""
+    def exit_status(self) -> ExitStatus:
+        """OK (0) all passed, NOT_PASSED (1) graded but not all passed, USAGE (2) ungradable (rule R7)."""
         if self.ungradable:
-            return 2
-        return 0 if all(e.passed for e in self.exercises) else 1
+            return ExitStatus.USAGE
+        return ExitStatus.OK if all(e.passed for e in self.exercises) else ExitStatus.NOT_PASSED
 
 
 def to_document(run: RunResult) -> dict[str, Any]:

@@ -6,6 +6,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from .errors import ExitStatus
 from .results import ExerciseResult, RunResult, SandboxKind, Verdict
 from .scrub import scrub
 
@@ -24,7 +25,7 @@ def print_run(run: RunResult, console: Console) -> None:
     for exercise in run.exercises:
         console.print(exercise_table(exercise))
     passed = sum(e.passed for e in run.exercises)
-    style = "green" if run.exit_status == 0 else "red"
+    style = "green" if run.exit_status is ExitStatus.OK else "red"
     console.print(f"[bold {style}]{passed}/{len(run.exercises)} exercises passed[/]")
 
 

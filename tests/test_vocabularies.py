@@ -1,11 +1,12 @@
 """Parallel vocabularies stay equal: the verdicts of grader/results.py, of the results schema and
-of the renderers in reports/; the sandbox kinds; the gradebook standings and their styles."""
+of the renderers in reports/; the sandbox kinds; the exit statuses; the gradebook standings."""
 
 import json
 import re
 from pathlib import Path
 
 from grader.cli.workflow import STATUS_STYLES
+from grader.errors import ExitStatus
 from grader.gradebook import StandingStatus
 from grader.results import SandboxKind, Verdict
 from reports import format as fmt
@@ -46,3 +47,12 @@ def test_the_schema_lists_the_sandbox_kinds() -> None:
 
 def test_every_standing_has_a_style() -> None:
     assert set(STATUS_STYLES) == set(StandingStatus)
+
+
+def test_the_exit_statuses_of_documents_are_exit_statuses_and_the_html_report_names_each() -> None:
+    statuses = SCHEMA["properties"]["exit_status"]["enum"]
+    assert set(statuses) <= {int(status) for status in ExitStatus} - {ExitStatus.INTERNAL_ERROR}
+    template = (ROOT / "reports" / "templates" / "run.html.j2").read_text(encoding="utf-8")
+    labels = re.search(r"\{\{ \{([^}]*)\}\[doc\.exit_status\]", template)
+    assert labels is not None, "run.html.j2 no longer labels the exit status"
+    assert [int(key) for key in re.findall(r"(\d+):", labels.group(1))] == statuses
