@@ -1,12 +1,14 @@
 """The exercise authors' API: the SQL setup builder, and bank files importing declared names only."""
 
-import ast
+import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from support import EXERCISES, run_cli
 
-from grader import authoring
 from grader.authoring import Table, sql_setup
+from grader.validate import undeclared_imports
 
 ROOT = Path(__file__).resolve().parent.parent
 EMPLOYEE = Table("Employee", {"id": "INTEGER", "name": "TEXT", "salary": "REAL"})
@@ -43,20 +45,21 @@ def test_the_sql_setup_runs_in_sqlite() -> None:
         ("O'Neil", 1e-7), ("Bo", 3.0)]
 
 
-def _grader_imports(path: Path) -> list[tuple[str, list[str]]]:
-    imports: list[tuple[str, list[str]]] = []
-    for node in ast.walk(ast.parse(path.read_text(), str(path))):
-        if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "grader":
-            imports.append((node.module or "", [alias.name for alias in node.names]))
-        elif isinstance(node, ast.Import):
-            imports += [(alias.name, []) for alias in node.names if alias.name.split(".")[0] == "grader"]
-    return imports
-
-
 def test_bank_files_import_only_declared_names() -> None:
     bank_files = sorted(ROOT.glob("exercises/*/*/private/**/*.py"))
     assert bank_files
-    for path in bank_files:
-        for module, names in _grader_imports(path):
-            assert module == "grader.authoring", f"{path} imports {module}"
-            assert set(names) <= set(authoring.__all__), f"{path} imports {names}"
+    assert {str(path): undeclared_imports(path) for path in bank_files} == {str(path): [] for path in bank_files}
+
+
+def test_validate_refuses_a_bank_file_that_imports_grader_internals(exercise_copy: Callable[..., Path]) -> None:
+    exercise = exercise_copy(EXERCISES / "sql" / "second_highest_salary")
+    cases = exercise / "private" / "cases.py"
+    cases.write_text(cases.read_text().replace("from grader.authoring import Case, Table, sql_setup",
+                                               "from grader.authoring import Case, Table, sql_setup\n"
+                                               "from grader.cases import fingerprint\nimport grader.spec"))
+    done = run_cli("validate", exercise, "--sandbox", "local", "--json")
+    assert done.exit_code == 1, done.output
+    checks = {check["name"]: check for check in json.loads(done.output)[0]["checks"]}
+    assert not checks["bank imports"]["ok"]
+    assert checks["bank imports"]["detail"] == "cases.py: imports from grader.cases; cases.py: imports grader.spec"
+    assert all(check["ok"] for name, check in checks.items() if name != "bank imports")
