@@ -3,7 +3,7 @@
 Numeric rule (numpy-style, relative to the expected value): |actual − expected| ≤ atol + rtol·|expected|,
 computed in float64. Tolerances come from the exercise (for float64 answers) and are widened to the
 dtype's defaults for lower-precision answers (the `torch.testing.assert_close` table), so a float32
-answer is judged by what float32 can represent (reference notes: exercises.md §2).
+answer is judged by what float32 can represent (docs/exercise-format.md, "Comparisons").
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from .errors import ExitStatus
-from .results import ExerciseResult, RunResult, Verdict
+from .results import ExerciseResult, RunResult, SandboxKind, Verdict
 from .scrub import scrub
 
 STYLES = {
@@ -20,7 +20,7 @@ STYLES = {
 
 def print_run(run: RunResult, console: Console) -> None:
     """Per exercise, per case: the verdict and the reason; then the totals."""
-    if run.sandbox == "local":
+    if run.sandbox == SandboxKind.LOCAL:
         console.print("[bold yellow]sandbox: local process (weaker than Docker: no container isolation)[/]")
     for exercise in run.exercises:
         console.print(exercise_table(exercise))

@@ -6,12 +6,14 @@ stub must fail, and every known-wrong variant must fail *and* be diagnosed with 
 
 from __future__ import annotations
 
+import ast
 import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import authoring
 from .bank import Exercise, load_exercise
 from .cases import fingerprint, generate_cases
 from .expected import BankCodeError
@@ -66,6 +68,7 @@ def validate_exercise(directory: Path, options: GradeOptions, progress: Callable
     if spec.family in LIBRARY_FAMILIES:
         report.add("forbidden APIs listed", bool(spec.forbidden), ", ".join(spec.forbidden) or "none listed")
     report.add("wrong variants", len(spec.wrong) >= MIN_WRONG, f"{len(spec.wrong)} (at least {MIN_WRONG})")
+    _check_bank_imports(exercise, report)
     try:
         first, second = generate_cases(exercise.cases_file, spec.seed), generate_cases(exercise.cases_file, spec.seed)
     except Exception as exc:  # noqa: BLE001 - a failing generator is a failed check
@@ -117,3 +120,28 @@ def _check_statement(exercise: Exercise, report: Report) -> None:
     if not has_edges:
         problems.append("has no 'Edge …' section stating the edge rules")
     report.add("statement", not problems, "; ".join(problems) or "names every output and has an edge-rules section")
+
+
+def _check_bank_imports(exercise: Exercise, report: Report) -> None:
+    problems = [f"{path.relative_to(exercise.private)}: {problem}" for path in sorted(exercise.private.rglob("*.py"))
+                for problem in undeclared_imports(path)]
+    report.add("bank imports", not problems, "; ".join(problems[:3]) or "from grader, only grader.authoring's names")
+
+
+def undeclared_imports(path: Path) -> list[str]:
+    """What a bank file imports from grader/ beyond the names grader.authoring declares (`__all__`)."""
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    except (OSError, UnicodeDecodeError, SyntaxError, ValueError) as exc:
+        return [f"cannot be read: {type(exc).__name__}"]
+    problems: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            problems += [f"imports {alias.name}" for alias in node.names if alias.name.split(".")[0] == "grader"]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and (node.module or "").split(".")[0] == "grader":
+            if node.module != "grader.authoring":
+                problems.append(f"imports from {node.module}")
+            else:
+                problems += [f"imports {alias.name} from grader.authoring" for alias in node.names
+                             if alias.name not in authoring.__all__]
+    return problems

@@ -11,9 +11,10 @@ import typer
 
 from ..bank import discover
 from ..errors import ExitStatus, UsageError
+from ..results import SandboxKind
 from ..terminal import safe
 from .app import app
-from .common import BankOption, GradebookOption, SandboxKind, console, errors, grading_options, write_reports_or_fail
+from .common import BankOption, GradebookOption, console, errors, grading_options, write_reports_or_fail
 
 
 @app.command("batch", help="Grade many candidates' submissions (one file or folder each, in SUBMISSIONS) against "
@@ -25,7 +26,7 @@ def batch_command(
     out: Annotated[Path, typer.Option(help="Where each candidate's results document is written.")] = Path("results"),
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Candidates graded at once.")] = os.cpu_count() or 2,
     bank: BankOption = None,
-    sandbox: Annotated[SandboxKind, typer.Option(help="docker (default) or local.")] = SandboxKind.docker,
+    sandbox: Annotated[SandboxKind, typer.Option(help="docker (default) or local.")] = SandboxKind.DOCKER,
     gradebook: GradebookOption = None,
 ) -> None:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn

@@ -1,11 +1,10 @@
-"""What the `grade` subcommand modules share: consoles, common options, the sandbox choice and making
-sure the sandbox image exists."""
+"""What the `grade` subcommand modules share: the consoles, common options (--bank, --gradebook,
+--root, EXERCISE, --json), making sure the sandbox image exists, and writing reports."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -15,16 +14,10 @@ from rich.console import Console
 from ..errors import InfrastructureError, UsageError
 from ..files import cache_home
 from ..options import GradeOptions
+from ..results import SandboxKind
 
 console = Console(highlight=False)
 errors = Console(stderr=True, highlight=False)
-
-
-class SandboxKind(StrEnum):
-    """docker (the default) or local (a plain process with rlimits, weaker, labelled everywhere)."""
-
-    docker = "docker"
-    local = "local"
 
 
 BankOption = Annotated[Path | None, typer.Option("--bank", help="Directory holding the private parts "
@@ -81,10 +74,10 @@ def grading_options(sandbox: SandboxKind, bank: Path | None, warm_per_key: int =
 
     from ..bank import bank_from_env
 
-    image = ensure_image() if sandbox is SandboxKind.docker else ""
-    pool = WarmPool(image, per_key=warm_per_key) if sandbox is SandboxKind.docker and warm_per_key > 0 else None
+    image = ensure_image() if sandbox is SandboxKind.DOCKER else ""
+    pool = WarmPool(image, per_key=warm_per_key) if sandbox is SandboxKind.DOCKER and warm_per_key > 0 else None
     try:
-        yield GradeOptions(sandbox=sandbox.value, image=image, bank=bank_from_env(bank), pool=pool)
+        yield GradeOptions(sandbox=sandbox, image=image, bank=bank_from_env(bank), pool=pool)
     finally:
         if pool is not None:
             pool.close()
