@@ -171,7 +171,8 @@ def test_the_container_has_no_network_and_cannot_see_private_parts(sandbox_image
         + "    raise RuntimeError(repr((found, network)))\n"
     )
     result = grade_source(SDPA, source, sandbox_image)
-    message = result.cases[0].error.message  # type: ignore[union-attr]
+    assert result.cases[0].error is not None, result.cases[0].reason
+    message = result.cases[0].error.message
     found, network = eval(re.sub(r"^", "", message))  # noqa: S307 - our own repr() of a tuple of strs
     assert found == []
     assert network != "connected" and network.startswith("OSError")
