@@ -113,14 +113,15 @@ def digests(exercise: Path, exercises: Sequence[Exercise], submission: Path) -> 
 
 def recorded(document_path: Path, current: dict[str, str | None]) -> dict[str, Any] | None:
     """The recorded results document when it is complete and gradable (exit status 0 or 1) and graded exactly
-    the files that would be graded now (CURRENT, from `digests`); else None: grade again."""
+    the files that would be graded now (CURRENT, from `digests`; None on both sides: no readable file then
+    or now); else None: grade again."""
     try:
         document = json.loads(document_path.read_text(encoding="utf-8"))
         status = document["exit_status"]
         graded = {exercise["id"]: exercise.get("files_sha256") for exercise in document["exercises"]}
     except (OSError, ValueError, TypeError, KeyError):
         return None
-    if status not in (0, 1) or None in current.values() or graded != current:
+    if status not in (0, 1) or graded != current:
         return None
     return document if isinstance(document, dict) else None
 
