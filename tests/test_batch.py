@@ -205,3 +205,24 @@ def test_a_closed_stdout_neither_stops_recording_nor_changes_the_exit_status(san
     assert "Traceback" not in stderr and "BrokenPipe" not in stderr
     assert json.loads(document.read_text())["exit_status"] == 0
     assert attempts(gradebook) == 1
+
+
+@pytest.mark.docker
+def test_without_a_terminal_progress_lines_come_while_grading(sandbox_image: str, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from support import run_cli
+
+    from grader.cli import cohort
+
+    monkeypatch.setattr(cohort, "PROGRESS_SECONDS", 0.3)
+    submissions = tmp_path / "submissions"
+    submissions.mkdir()
+    (submissions / "alice.py").write_text(REFERENCE.read_text())
+    done = run_cli("batch", submissions, "--exercise", SOFTMAX, "--out", tmp_path / "out", "--gradebook",
+                   tmp_path / "gb.sqlite3")
+    assert done.exit_code == 0, done.output
+    lines = done.output.splitlines()
+    heartbeats = [i for i, line in enumerate(lines) if line.startswith("graded 0/1 candidates")]
+    assert heartbeats, done.output  # before the candidate was graded: the batch is alive
+    final = lines.index(next(line for line in lines if line.startswith("graded 1/1 candidates")))
+    assert max(heartbeats) < final < lines.index(next(line for line in lines if line.startswith("Candidates, ranked")))

@@ -30,7 +30,7 @@ from .common import (
     write_reports_or_fail,
 )
 
-PROGRESS_SECONDS = 10.0  # without a terminal (CI logs): a progress line at most this often
+PROGRESS_SECONDS = 10.0  # without a terminal (CI logs): a progress line this often
 COHORT_HTML = "cohort.html"
 
 
@@ -101,11 +101,13 @@ def batch_command(
 
 
 class _progress:
-    """The batch's progress on stderr: a live bar on a terminal; elsewhere (CI logs) a plain line for the first
-    candidate, then at most every PROGRESS_SECONDS, and for the last."""
+    """The batch's progress on stderr: a live bar on a terminal; elsewhere (CI logs) a plain line when the first
+    candidate is graded, then every PROGRESS_SECONDS whatever happens (a long candidate still shows the batch
+    is alive), and when the last one is."""
 
     def __init__(self, total: int) -> None:
-        self.total, self.done, self.started, self.last = total, 0, time.monotonic(), -PROGRESS_SECONDS
+        self.total, self.done, self.started = total, 0, time.monotonic()
+        self.stop = threading.Event()
         self.bar: Any = None
 
     def __enter__(self) -> Callable[[], None]:
@@ -116,19 +118,27 @@ class _progress:
                                 console=errors)
             self.bar.__enter__()
             self.task = self.bar.add_task("batch", total=self.total)
+        else:
+            threading.Thread(target=self._periodically, daemon=True).start()
         return self.advance
 
     def advance(self) -> None:
         self.done += 1
         if self.bar is not None:
             self.bar.advance(self.task)
-            return
-        now = time.monotonic()
-        if now - self.last >= PROGRESS_SECONDS or self.done == self.total:
-            self.last = now
-            errors.print(f"graded {self.done}/{self.total} candidates ({now - self.started:.0f} s)", markup=False)
+        elif self.done in (1, self.total):
+            self._line()
+
+    def _periodically(self) -> None:
+        while not self.stop.wait(PROGRESS_SECONDS):
+            self._line()
+
+    def _line(self) -> None:
+        errors.print(f"graded {self.done}/{self.total} candidates ({time.monotonic() - self.started:.0f} s)",
+                     markup=False)
 
     def __exit__(self, *exc: object) -> None:
+        self.stop.set()
         if self.bar is not None:
             self.bar.__exit__(*exc)
 
