@@ -226,3 +226,51 @@ def test_without_a_terminal_progress_lines_come_while_grading(sandbox_image: str
     assert heartbeats, done.output  # before the candidate was graded: the batch is alive
     final = lines.index(next(line for line in lines if line.startswith("graded 1/1 candidates")))
     assert max(heartbeats) < final < lines.index(next(line for line in lines if line.startswith("Candidates, ranked")))
+
+
+def in_terminal(args: list[str], env: dict[str, str], columns: int = 80) -> str:
+    """Run `grade ARGS` on a pseudo-terminal of COLUMNS × 24; everything it showed, ANSI sequences removed."""
+    import fcntl
+    import os
+    import re
+    import struct
+    import termios
+
+    main, child = os.openpty()
+    fcntl.ioctl(child, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
+    environment = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    process = subprocess.Popen([sys.executable, "-m", "grader", *args], cwd=ROOT, stdin=child, stdout=child,
+                               stderr=child, env={**environment, "TERM": "xterm-256color", **env}, close_fds=True)
+    os.close(child)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:  # EIO: the child side is closed
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait(timeout=300)
+    os.close(main)
+    text = b"".join(chunks).decode("utf-8", "replace")
+    return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07|\r", "", text)
+
+
+@pytest.mark.docker
+def test_the_ranked_table_fits_an_80_column_terminal(sandbox_image: str, tmp_path: Path) -> None:
+    submissions = tmp_path / "submissions"
+    submissions.mkdir()
+    (submissions / "alexandra-konstantinopoulou.py").write_text(REFERENCE.read_text())
+    (submissions / "bo.py").write_text(WRONG.read_text())
+    (submissions / "notes.txt").write_text("")
+    shown = in_terminal(["batch", str(submissions), "--exercise", str(SOFTMAX), "--out", str(tmp_path / "out")],
+                        {"MLGRADE_GRADEBOOK": str(tmp_path / "gb.sqlite3")})
+    assert "grading" in shown and "2/2" in shown  # the live progress bar, on a terminal
+    assert "graded 1/2 candidates" not in shown  # plain progress lines are for logs
+    table = [line for line in shown.splitlines() if line.startswith(("┏", "┃", "┡", "│", "└"))]
+    assert table and all(len(line) <= 80 for line in table), "\n".join(table)
+    rows = [[cell.strip() for cell in line.strip("│").split("│")] for line in table if line.startswith("│")]
+    assert rows[0][:4] == ["1", "alexandra-konstantinopoulou", "1/1", "100%"]
+    assert rows[1][:3] == ["2", "bo", "0/1"] and rows[1][5] == "1 wrong answer"
+    assert "skipped notes.txt" in shown

@@ -134,6 +134,13 @@ def test_grade_report_with_several_documents_names_candidates_by_file_stem(grade
     exported = list(csv.DictReader(io.StringIO((tmp_path / "cohort.csv").read_text(encoding="utf-8"))))
     assert sorted(r["candidate"] for r in exported) == names
     assert list(exported[0])[-2:] == ["attention/scaled_dot_product", SECOND]
+    for option, bad in (("--csv", tmp_path / "missing" / "cohort.csv"), ("--html", tmp_path)):
+        refused = run_cli("report", str(tmp_path), option, str(bad))
+        assert refused.exit_code == 2 and f"error: {option} " in refused.output, refused.output
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    nothing = run_cli("report", str(empty), "--html", str(tmp_path / "x.html"))
+    assert nothing.exit_code == 2 and "holds no results documents" in nothing.output
 
 
 ML_BASICS = EXERCISES / "ml_basics"
