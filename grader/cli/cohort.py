@@ -40,7 +40,8 @@ COHORT_HTML = "cohort.html"
                            "exercises passed, then score. Resumable: a candidate whose files are those its results "
                            "document in --out graded is not graded again (--force regrades everyone).")
 def batch_command(
-    submissions: Annotated[Path, typer.Argument(help="A folder holding one folder or solution file per candidate.")],
+    submissions: Annotated[Path, typer.Argument(help="A folder holding one folder or solution file per candidate.",
+                                                          metavar="SUBMISSIONS")],
     exercise: Annotated[Path, typer.Option("--exercise", help="The exercise (or folder of exercises) to grade.")],
     out: Annotated[Path, typer.Option(help="The folder where each candidate's results document is written "
                                            "(created when missing).")] = Path("results"),
@@ -69,7 +70,7 @@ def batch_command(
     discover(exercise)
     warned: list[str] = []
     with grading_options(sandbox, bank, warm_per_key=jobs) as options:
-        with _progress(len(candidates)) as advance:
+        with _Progress(len(candidates)) as advance:
 
             def done(outcome: Outcome) -> None:
                 advance()
@@ -100,7 +101,7 @@ def batch_command(
     raise typer.Exit(max((o.status for o in outcomes), default=ExitStatus.OK))
 
 
-class _progress:
+class _Progress:
     """The batch's progress on stderr: a live bar on a terminal; elsewhere (CI logs) a plain line when the first
     candidate is graded, then every PROGRESS_SECONDS whatever happens (a long candidate still shows the batch
     is alive), and when the last one is."""
