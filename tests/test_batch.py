@@ -78,11 +78,12 @@ def test_mixed_batch_ranks_candidates_skips_strays_and_resumes_by_digest(sandbox
         ("1", "alice", "1", "1"), ("1", "carol", "1", "1"), ("3", "bob", "0", exported[2]["ml_basics/softmax"]),
         ("4", "dave", "0", "0")]
     assert 0 < float(exported[2]["ml_basics/softmax"]) < 1
-    assert sorted(p.name for p in html.iterdir()) == ["alice.html", "bob.html", "carol.html", "cohort.html", "dave.html"]
+    assert sorted(p.name for p in html.iterdir()) == ["candidates", "cohort.html"]
+    assert sorted(p.name for p in (html / "candidates").iterdir()) == ["alice.html", "bob.html", "carol.html", "dave.html"]
     cohort = (html / "cohort.html").read_text()
-    assert all(f'href="{name}.html"' in cohort and f'href="{name}.html#exercise-1"' in cohort
+    assert all(f'href="candidates/{name}.html"' in cohort and f'href="candidates/{name}.html#exercise-1"' in cohort
                for name in ("alice", "bob", "carol", "dave"))
-    assert "mlgrade feedback report: <span id=\"candidate\">carol</span>" in (html / "carol.html").read_text()
+    assert "mlgrade feedback report: <span id=\"candidate\">carol</span>" in (html / "candidates" / "carol.html").read_text()
 
     again = run_grade("batch", submissions, "--exercise", SOFTMAX, "--out", out, env=env)
     assert again.returncode == 1, again.stderr

@@ -32,6 +32,7 @@ from .common import (
 
 PROGRESS_SECONDS = 10.0  # without a terminal (CI logs): a progress line this often
 COHORT_HTML = "cohort.html"
+CANDIDATES_DIR = "candidates"  # beside cohort.html: a candidate named "cohort" cannot overwrite it
 
 
 @app.command("batch", help="Grade many candidates' submissions against the exercise(s) at --exercise, in parallel. "
@@ -48,9 +49,9 @@ def batch_command(
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Candidates graded at once.")] = os.cpu_count() or 2,
     force: Annotated[bool, typer.Option("--force", help="Grade every candidate again, even those whose files "
                                                         "are unchanged since their results document.")] = False,
-    html_dir: Annotated[Path | None, typer.Option("--html", metavar="DIR", help="Write every candidate's HTML "
-                                                  "report (NAME.html) and the cohort report (cohort.html, "
-                                                  "linking to them) into this folder.")] = None,
+    html_dir: Annotated[Path | None, typer.Option("--html", metavar="DIR", help="Write the cohort report "
+                                                  "(cohort.html) and every candidate's report (candidates/NAME.html), "
+                                                  "linked from it, into this folder.")] = None,
     csv_out: Annotated[Path | None, typer.Option("--csv", metavar="FILE", help="Write the cohort as CSV: one row "
                                                  "per candidate, one column per exercise.")] = None,
     bank: BankOption = None,
@@ -168,11 +169,12 @@ def _write_cohort(documents: Sequence[dict[str, Any]], names: Sequence[str], htm
     written = []
     try:
         if html_dir is not None and documents:
-            html_dir.mkdir(exist_ok=True)
+            (html_dir / CANDIDATES_DIR).mkdir(parents=True, exist_ok=True)
             links = []
             for name, document in zip(names, documents, strict=True):
-                (html_dir / f"{name}.html").write_text(render_html(document, candidate=name), encoding="utf-8")
-                links.append(quote(f"{name}.html"))
+                report = html_dir / CANDIDATES_DIR / f"{name}.html"
+                report.write_text(render_html(document, candidate=name), encoding="utf-8")
+                links.append(f"{CANDIDATES_DIR}/{quote(name)}.html")
             (html_dir / COHORT_HTML).write_text(render_cohort(documents, names, links), encoding="utf-8")
             written.append(html_dir / COHORT_HTML)
         if csv_out is not None and documents:

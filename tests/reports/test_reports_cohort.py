@@ -227,7 +227,7 @@ def test_batch_writes_ranked_cohort_report_with_links_and_csv(sandbox_image: str
     assert row.locator("td.cell.pass").count() == 1 and row.locator("td.cell.fail").count() == 2
     row.locator("td.cell a").nth(1).click()  # cal's log_softmax cell → that section of cal's report
     page.wait_for_load_state()
-    assert page.url.endswith("/cal.html#exercise-2")
+    assert page.url.endswith("/candidates/cal.html#exercise-2")
     assert page.locator("h1").inner_text() == "mlgrade feedback report: cal"
     assert page.locator("#exercise-2 h2").inner_text().startswith("Numerically stable log-softmax")
     assert all(url.startswith(("file://", "data:")) for url in requests), requests
