@@ -137,6 +137,11 @@ def test_grade_report_with_several_documents_names_candidates_by_file_stem(grade
     for option, bad in (("--csv", tmp_path / "missing" / "cohort.csv"), ("--html", tmp_path)):
         refused = run_cli("report", str(tmp_path), option, str(bad))
         assert refused.exit_code == 2 and f"error: {option} " in refused.output, refused.output
+    formula = run_cli("report", str(paths[0]), str(paths[1]), "--csv", str(tmp_path / "names.csv"), "--name",
+                      "=HYPERLINK(\"http://x\")", "--name", "@SUM(1)")
+    assert formula.exit_code == 0, formula.output
+    cells = {r["candidate"] for r in csv.DictReader(io.StringIO((tmp_path / "names.csv").read_text()))}
+    assert cells == {"'=HYPERLINK(\"http://x\")", "'@SUM(1)"}  # a spreadsheet shows them, never runs them
     empty = tmp_path / "empty"
     empty.mkdir()
     nothing = run_cli("report", str(empty), "--html", str(tmp_path / "x.html"))
