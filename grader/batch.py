@@ -1,31 +1,44 @@
 """`grade batch`: many candidates' submissions against the same exercise(s), in parallel, resumable.
 
+A candidate is a folder (laid out like the exercise path) or one solution file of a known kind
+(.py, .sql, .ipynb) in the submissions folder; anything else there is skipped, never graded. A
+notebook is assembled into a module exactly as `grade EXERCISE --submission x.ipynb` does.
+
 One results document per candidate is written atomically to the output folder as soon as the
-candidate is graded, so a batch killed halfway (even with SIGKILL) loses nothing it recorded;
-run again, it grades only the candidates without a document. A candidate whose run was
-ungradable (an infrastructure fault) is retried on the next run; the batch itself goes on.
+candidate is graded, so a batch killed halfway (even with SIGKILL) loses nothing it recorded. Run
+again, it skips a candidate only when its recorded document is complete and every exercise's
+`files_sha256` (the digest of the files that were sent into the sandbox) equals the digest of the
+files that would be sent now: a candidate whose files changed is graded again (`force` regrades
+everyone). A candidate whose run was ungradable (an infrastructure fault) is retried on the next
+run; the batch itself goes on.
 """
 
 from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
+from .bank import Exercise, discover, load_exercise
 from .errors import ExitStatus, Interrupted, MlgradeError, UsageError
 from .files import write_atomically
-from .grading import grade_path
+from .grading import Unreadable, candidate_files, files_digest, grade_path, submission_file
+from .notebook import is_notebook_path
 from .options import GradeOptions
 from .results import RunResult, to_document
-from .workflow import record_run
+from .workflow import notebook_submission, record_run
+
+SUBMISSION_SUFFIXES = (".py", ".sql", ".ipynb")
 
 
 @dataclass(frozen=True)
 class Candidate:
-    """One candidate: a name (the file or folder name) and their submission."""
+    """One candidate: a name (the file's stem or the folder's name) and their submission."""
 
     name: str
     submission: Path
@@ -33,7 +46,8 @@ class Candidate:
 
 @dataclass
 class Outcome:
-    """What happened to one candidate in this batch run, and its exit status (0/1/2)."""
+    """What happened to one candidate in this batch run, and its exit status (0/1/2). DOCUMENT is the
+    candidate's results document (graded now, or recorded earlier and skipped); None when not graded."""
 
     candidate: Candidate
     status: int
@@ -41,59 +55,121 @@ class Outcome:
     skipped: bool = False
     error: str = ""
     warning: str = ""  # graded, but the gradebook could not record it
+    document: dict[str, Any] | None = None
+
+
+def is_submission(entry: Path) -> bool:
+    """Whether an entry of the submissions folder is a candidate: a folder, or a .py / .sql / .ipynb file."""
+    if entry.name.startswith("."):
+        return False
+    return entry.is_dir() or (entry.is_file() and entry.suffix.lower() in SUBMISSION_SUFFIXES)
+
+
+def skipped_entries(folder: Path) -> list[Path]:
+    """The entries of FOLDER that are not submissions (a README, a zip, …), by name; hidden ones are not listed."""
+    return [entry for entry in sorted(folder.iterdir()) if not entry.name.startswith(".") and not is_submission(entry)]
 
 
 def find_candidates(folder: Path) -> list[Candidate]:
-    """Each entry of FOLDER (a file or a folder, not hidden) is one candidate, by name order."""
+    """The candidates in FOLDER, by name order: each folder, and each .py, .sql or .ipynb file (named by its
+    stem, or by its whole name when two entries share a stem). No candidate at all is a usage error."""
     if not folder.is_dir():
         raise UsageError(f"{folder} is not a folder of submissions")
-    return [Candidate(entry.stem if entry.is_file() else entry.name, entry)
-            for entry in sorted(folder.iterdir()) if not entry.name.startswith(".")]
+    entries = [entry for entry in sorted(folder.iterdir()) if is_submission(entry)]
+    if not entries:
+        others = skipped_entries(folder)
+        found = f"it holds only {', '.join(e.name for e in others[:5])}{', …' if len(others) > 5 else ''}" if others \
+            else "it is empty"
+        raise UsageError(f"no submissions in {folder} ({found}): put one folder, or one .py, .sql or .ipynb file, "
+                         "per candidate in it")
+    stems = Counter(_stem(entry) for entry in entries)
+    return [Candidate(_stem(entry) if stems[_stem(entry)] == 1 else entry.name, entry) for entry in entries]
 
 
-def recorded_status(document_path: Path) -> int | None:
-    """The exit status (0 or 1) of a complete, gradable results document, else None."""
+def _stem(entry: Path) -> str:
+    return entry.name if entry.is_dir() else entry.stem
+
+
+def graded_submission(candidate: Candidate, exercise: Path) -> Path:
+    """The file or folder graded for CANDIDATE: a notebook is assembled into a module first (NotebookError,
+    WorkflowError when it cannot be)."""
+    if not is_notebook_path(candidate.submission):
+        return candidate.submission
+    try:
+        return notebook_submission(candidate.submission, exercise).module
+    except OSError as exc:
+        raise UsageError(f"cannot assemble the notebook {candidate.submission.name}: {exc}") from None
+
+
+def digests(exercise: Path, exercises: Sequence[Exercise], submission: Path) -> dict[str, str | None]:
+    """Per exercise id, the digest of the files that grading SUBMISSION would send into the sandbox (None when
+    there is no readable file: nothing would be sent)."""
+    found = {}
+    for item in exercises:
+        files = candidate_files(item, submission_file(exercise, item, submission))
+        found[item.spec.id] = None if isinstance(files, Unreadable) else files_digest(files)
+    return found
+
+
+def recorded(document_path: Path, current: dict[str, str | None]) -> dict[str, Any] | None:
+    """The recorded results document when it is complete and gradable (exit status 0 or 1) and graded exactly
+    the files that would be graded now (CURRENT, from `digests`; None on both sides: no readable file then
+    or now); else None: grade again."""
     try:
         document = json.loads(document_path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        status = document["exit_status"]
+        graded = {exercise["id"]: exercise.get("files_sha256") for exercise in document["exercises"]}
+    except (OSError, ValueError, TypeError, KeyError):
         return None
-    status = document.get("exit_status") if isinstance(document, dict) else None
-    return status if status in (0, 1) else None
+    if status not in (0, 1) or graded != current:
+        return None
+    return document if isinstance(document, dict) else None
 
 
 def run_batch(exercise: Path, candidates: list[Candidate], out: Path, jobs: int, options: GradeOptions,
               cancel: threading.Event, on_done: Callable[[Outcome], None] = lambda _o: None,
-              gradebook: Path | None = None) -> list[Outcome]:
-    """Grade every candidate that has no complete document in OUT, JOBS at a time; each graded run is also
-    recorded in the gradebook (GRADEBOOK, default grader.gradebook.default_path()) under the candidate's name.
-    Ctrl-C, SIGTERM or CANCEL stops it: queued candidates never start, running ones record nothing, and
-    Interrupted says how many were left ungraded."""
-    out.mkdir(parents=True, exist_ok=True)
-    outcomes, todo = [], []
-    for candidate in candidates:
-        status = recorded_status(out / f"{candidate.name}.json")
-        if status is None:
-            todo.append(candidate)
-        else:
-            outcomes.append(Outcome(candidate, status, skipped=True))
-            on_done(outcomes[-1])
+              gradebook: Path | None = None, force: bool = False) -> list[Outcome]:
+    """Grade every candidate whose files differ from those their document in OUT records (every candidate
+    with FORCE), JOBS at a time; each graded run is also recorded in the gradebook (GRADEBOOK, default
+    grader.gradebook.default_path()) under the candidate's name. Ctrl-C, SIGTERM or CANCEL stops it: queued
+    candidates never start, running ones record nothing, and Interrupted says how many were left ungraded."""
+    out.mkdir(exist_ok=True)
+    exercises = [load_exercise(directory, options.bank) for directory in discover(exercise)]
+    outcomes: list[Outcome] = []
+    todo: list[tuple[Candidate, Path]] = []
 
-    def grade(candidate: Candidate) -> Outcome:
+    def finish(outcome: Outcome) -> None:
+        outcomes.append(outcome)
+        on_done(outcome)
+
+    for candidate in candidates:
         try:
-            run = grade_path(exercise, replace(options, submission=candidate.submission), lambda _m: None, cancel)
+            submission = graded_submission(candidate, exercise)
+        except MlgradeError as exc:  # one candidate's unusable notebook must not stop the batch
+            finish(Outcome(candidate, ExitStatus.USAGE, error=str(exc)))
+            continue
+        document = None if force else recorded(out / f"{candidate.name}.json", digests(exercise, exercises, submission))
+        if document is None:
+            todo.append((candidate, submission))
+        else:
+            finish(Outcome(candidate, document["exit_status"], skipped=True, document=document))
+
+    def grade(candidate: Candidate, submission: Path) -> Outcome:
+        try:
+            run = grade_path(exercise, replace(options, submission=submission), lambda _m: None, cancel)
         except Interrupted:
             raise
         except MlgradeError as exc:  # one candidate's unusable submission must not stop the batch
             return Outcome(candidate, ExitStatus.USAGE, error=str(exc))
-        write_atomically(out / f"{candidate.name}.json", json.dumps(to_document(run), indent=2) + "\n")
+        document = to_document(run)
+        write_atomically(out / f"{candidate.name}.json", json.dumps(document, indent=2) + "\n")
         warning = record_run(run, gradebook, submission=candidate.submission, candidate=candidate.name) or ""
-        return Outcome(candidate, run.exit_status, run, warning=warning)
+        return Outcome(candidate, run.exit_status, run, warning=warning, document=document)
 
     executor = ThreadPoolExecutor(max_workers=max(1, jobs))
     try:
-        for future in as_completed([executor.submit(grade, candidate) for candidate in todo]):
-            outcomes.append(future.result())
-            on_done(outcomes[-1])
+        for future in as_completed([executor.submit(grade, *item) for item in todo]):
+            finish(future.result())
     except (KeyboardInterrupt, Interrupted):
         cancel.set()
         executor.shutdown(wait=True, cancel_futures=True)

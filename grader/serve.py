@@ -45,7 +45,14 @@ class _Handler(socketserver.StreamRequestHandler):
         self.server.cancels.add(cancel)
         watcher = threading.Thread(target=_watch_hangup, args=(self.connection, cancel), daemon=True)
         try:
-            request = json.loads(self.rfile.readline(MAX_REQUEST))
+            line = self.rfile.readline(MAX_REQUEST)
+        except OSError:
+            line = b""  # the client reset the connection before sending anything
+        if not line.strip():  # a probe (`answers()` connects and closes): nothing to grade, nobody to answer
+            self.server.cancels.discard(cancel)
+            return
+        try:
+            request = json.loads(line)
             watcher.start()
             options = GradeOptions(
                 image=self.server.pool.image, pool=self.server.pool,
@@ -65,6 +72,12 @@ class _Handler(socketserver.StreamRequestHandler):
             self.wfile.write(json.dumps(reply).encode() + b"\n")
         except OSError:
             pass  # the client is gone
+
+    def finish(self) -> None:
+        try:
+            super().finish()
+        except OSError:
+            pass  # the client is gone: nothing to flush to, and nothing worth a traceback
 
 
 def _watch_hangup(connection: socket.socket, cancel: threading.Event) -> None:

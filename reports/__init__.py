@@ -3,23 +3,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from .cohort_csv import render_cohort_csv
 from .document import DocumentError, load_document, validate_document
 from .html import render_cohort, render_html
 from .junit import render_junit
 from .markdown import render_markdown
 
-__all__ = ["DocumentError", "load_document", "render_cohort", "render_html", "render_junit", "render_markdown",
-           "validate_document", "write_reports"]
+__all__ = ["DocumentError", "load_document", "render_cohort", "render_cohort_csv", "render_html", "render_junit",
+           "render_markdown", "validate_document", "write_reports"]
 
 
 def write_reports(document: dict[str, Any], html: Path | None = None, junit: Path | None = None,
-                  markdown: Path | None = None) -> list[Path]:
-    """Write the requested reports of one results document; returns the paths written."""
+                  markdown: Path | None = None, candidate: str | None = None) -> list[Path]:
+    """Write the requested reports of one results document (the HTML one titled with the CANDIDATE's name when
+    given); returns the paths written."""
     written = []
-    for path, render in ((html, render_html), (junit, render_junit), (markdown, render_markdown)):
+    renderers: tuple[tuple[Path | None, Callable[[dict[str, Any]], str]], ...] = (
+        (html, lambda doc: render_html(doc, candidate)), (junit, render_junit), (markdown, render_markdown))
+    for path, render in renderers:
         if path is not None:
             path.write_text(render(document), encoding="utf-8")
             written.append(path)

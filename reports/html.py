@@ -1,12 +1,15 @@
 """The HTML feedback reports: one run (render_html) and a cohort of runs (render_cohort).
 
-Each is one self-contained file: inline CSS, images as data: URIs, no script, and a Content
-Security Policy that forbids every network fetch. Templates are autoescaped; candidate text is
-never marked safe.
+Each is one self-contained file: inline CSS, images as data: URIs, and a Content Security Policy that
+forbids every network fetch. The run report has no script; the cohort report has one small inline
+script (sortable columns) that the policy allows by its sha256 and nothing else. Templates are
+autoescaped; candidate text is never marked safe.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from collections.abc import Sequence
 from functools import cache
 from typing import Any
@@ -14,7 +17,7 @@ from typing import Any
 import jinja2
 
 from . import format as fmt
-from .cohort import cohort_view
+from .cohort import cohort_view, duration
 from .heatmap import cell_color, heatmap_uri
 from .heatmap import out_of_tolerance as map_out_of_tolerance
 from .window import window_view
@@ -39,19 +42,28 @@ def environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.PackageLoader("reports", "templates"), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters.update(number=fmt.number, seconds=fmt.seconds, percent=fmt.percent, slug=fmt.slug,
-                       shorten=fmt.shorten, clean=fmt.clean)
+                       shorten=fmt.shorten, clean=fmt.clean, duration=duration)
     env.globals.update(verdict_counts=fmt.verdict_counts, has_detail=has_detail, window_view=window_view,
                        heatmap_uri=heatmap_uri, map_out_of_tolerance=map_out_of_tolerance, legend=_legend())
     return env
 
 
-def render_html(document: dict[str, Any]) -> str:
-    """The HTML report of one results document."""
-    return environment().get_template("run.html.j2").render(doc=document)
+def render_html(document: dict[str, Any], candidate: str | None = None) -> str:
+    """The HTML report of one results document, titled with the CANDIDATE's name when given."""
+    return environment().get_template("run.html.j2").render(doc=document, candidate=candidate)
 
 
-def render_cohort(documents: Sequence[dict[str, Any]], names: Sequence[str] | None = None) -> str:
+def script_hash(template: str) -> str:
+    """The CSP source ('sha256-…') that allows exactly the inline script TEMPLATE renders to."""
+    text = environment().get_template(template).render()
+    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()
+
+
+def render_cohort(documents: Sequence[dict[str, Any]], names: Sequence[str] | None = None,
+                  links: Sequence[str | None] | None = None) -> str:
     """The HTML cohort report of many results documents; names (one per document, e.g. the file stems)
-    default to "candidate 1", "candidate 2", …"""
+    default to "candidate 1", "candidate 2", …; LINKS (one per document) are the relative addresses of
+    the candidates' own reports."""
     names = list(names) if names is not None else [f"candidate {i}" for i in range(1, len(documents) + 1)]
-    return environment().get_template("cohort.html.j2").render(cohort=cohort_view(documents, names))
+    return environment().get_template("cohort.html.j2").render(cohort=cohort_view(documents, names, links),
+                                                               script_hash=script_hash("cohort-sort.js"))

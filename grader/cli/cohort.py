@@ -4,91 +4,246 @@ from __future__ import annotations
 
 import os
 import threading
+import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import quote
 
 import typer
+from rich.table import Table
 
 from ..bank import discover
 from ..errors import ExitStatus, UsageError
 from ..results import SandboxKind
+from ..scrub import shown
 from ..terminal import safe
 from .app import app
-from .common import BankOption, GradebookOption, console, errors, grading_options, write_reports_or_fail
+from .common import (
+    BankOption,
+    GradebookOption,
+    check_output_files,
+    check_output_folder,
+    console,
+    errors,
+    grading_options,
+    write_reports_or_fail,
+)
+
+PROGRESS_SECONDS = 10.0  # without a terminal (CI logs): a progress line this often
+COHORT_HTML = "cohort.html"
+CANDIDATES_DIR = "candidates"  # beside cohort.html: a candidate named "cohort" cannot overwrite it
 
 
-@app.command("batch", help="Grade many candidates' submissions (one file or folder each, in SUBMISSIONS) against "
-                           "the exercise(s) at PATH, in parallel. Resumable: candidates with a results document in "
-                           "--out are skipped.")
+@app.command("batch", help="Grade many candidates' submissions against the exercise(s) at --exercise, in parallel. "
+                           "SUBMISSIONS holds one folder (laid out like the exercise path) or one .py, .sql or .ipynb "
+                           "file per candidate; anything else there is skipped. Prints the candidates ranked by "
+                           "exercises passed, then score. Resumable: a candidate whose files are those its results "
+                           "document in --out graded is not graded again (--force regrades everyone).")
 def batch_command(
-    submissions: Annotated[Path, typer.Argument(help="A folder holding one file or folder per candidate.")],
+    submissions: Annotated[Path, typer.Argument(help="A folder holding one folder or solution file per candidate.",
+                                                          metavar="SUBMISSIONS")],
     exercise: Annotated[Path, typer.Option("--exercise", help="The exercise (or folder of exercises) to grade.")],
-    out: Annotated[Path, typer.Option(help="Where each candidate's results document is written.")] = Path("results"),
+    out: Annotated[Path, typer.Option(help="The folder where each candidate's results document is written "
+                                           "(created when missing).")] = Path("results"),
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Candidates graded at once.")] = os.cpu_count() or 2,
+    force: Annotated[bool, typer.Option("--force", help="Grade every candidate again, even those whose files "
+                                                        "are unchanged since their results document.")] = False,
+    html_dir: Annotated[Path | None, typer.Option("--html", metavar="DIR", help="Write the cohort report "
+                                                  "(cohort.html) and every candidate's report (candidates/NAME.html), "
+                                                  "linked from it, into this folder.")] = None,
+    csv_out: Annotated[Path | None, typer.Option("--csv", metavar="FILE", help="Write the cohort as CSV: one row "
+                                                 "per candidate, one column per exercise.")] = None,
     bank: BankOption = None,
     sandbox: Annotated[SandboxKind, typer.Option(help="docker (default) or local.")] = SandboxKind.DOCKER,
     gradebook: GradebookOption = None,
 ) -> None:
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from ..batch import Outcome, find_candidates, run_batch, skipped_entries
 
-    from ..batch import find_candidates, run_batch
-
+    check_output_folder("--out", out)  # every output is checked before anything is graded
+    if html_dir is not None:
+        check_output_folder("--html", html_dir)
+    check_output_files(csv=csv_out)
     candidates = find_candidates(submissions)
+    for entry in skipped_entries(submissions):
+        errors.print(f"skipped {shown(entry.name)}: not a submission (a folder, or a .py, .sql or .ipynb file)",
+                     markup=False, soft_wrap=True)
     discover(exercise)
-    statuses: list[int] = []
-    columns = (TextColumn("grading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    warned: list[str] = []
     with grading_options(sandbox, bank, warm_per_key=jobs) as options:
-        with Progress(*columns, console=errors) as progress:
-            task = progress.add_task("batch", total=len(candidates))
+        with _Progress(len(candidates)) as advance:
 
-            def done(outcome: Any) -> None:
-                progress.advance(task)
-                statuses.append(outcome.status)
+            def done(outcome: Outcome) -> None:
+                advance()
                 if outcome.error:
-                    errors.print(f"[red]{safe(outcome.candidate.name)}: not graded[/] ({safe(outcome.error)})", markup=True)
+                    errors.print(f"[red]{safe(outcome.candidate.name)}: not graded[/] ({safe(outcome.error)})",
+                                 markup=True)
                 if outcome.warning and not warned:
                     warned.append(outcome.warning)  # once: the same gradebook problem repeats per candidate
                     errors.print(f"warning: {outcome.warning}", markup=False, style="yellow")
 
-            warned: list[str] = []
             outcomes = run_batch(exercise, candidates, out, jobs, options, threading.Event(), on_done=done,
-                                 gradebook=gradebook)
+                                 gradebook=gradebook, force=force)
+    graded = [o for o in sorted(outcomes, key=lambda o: o.candidate.name) if o.document is not None]
+    names = [shown(o.candidate.name, limit=100) for o in graded]
+    documents = [o.document for o in graded if o.document is not None]
+    if documents:
+        _print_ranking(documents, names)
+    failed = [o for o in outcomes if o.document is None]
+    if failed:
+        console.print(f"not graded: {', '.join(shown(o.candidate.name) for o in failed)}", markup=False,
+                      soft_wrap=True)
+    written = _write_cohort(documents, names, html_dir, csv_out)
     skipped = sum(o.skipped for o in outcomes)
-    console.print(f"{len(outcomes) - skipped} graded, {skipped} already recorded, results in {out}")
-    raise typer.Exit(max(statuses, default=ExitStatus.OK))
+    console.print(f"{len(outcomes) - skipped - len(failed)} graded, {skipped} already recorded, "
+                  f"{len(failed)} not graded; results in {out}", markup=False, soft_wrap=True)
+    if written:
+        console.print("wrote " + ", ".join(map(str, written)), markup=False, soft_wrap=True)
+    raise typer.Exit(max((o.status for o in outcomes), default=ExitStatus.OK))
 
 
-@app.command("report", help="Render reports from results documents (`grade PATH --json FILE`): one document gives "
-                            "its feedback report, several give a cohort report (HTML).")
+class _Progress:
+    """The batch's progress on stderr: a live bar on a terminal; elsewhere (CI logs) a plain line when the first
+    candidate is graded, then every PROGRESS_SECONDS whatever happens (a long candidate still shows the batch
+    is alive), and when the last one is."""
+
+    def __init__(self, total: int) -> None:
+        self.total, self.done, self.started = total, 0, time.monotonic()
+        self.stop = threading.Event()
+        self.bar: Any = None
+
+    def __enter__(self) -> Callable[[], None]:
+        if errors.is_terminal:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self.bar = Progress(TextColumn("grading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                                console=errors)
+            self.bar.__enter__()
+            self.task = self.bar.add_task("batch", total=self.total)
+        else:
+            threading.Thread(target=self._periodically, daemon=True).start()
+        return self.advance
+
+    def advance(self) -> None:
+        self.done += 1
+        if self.bar is not None:
+            self.bar.advance(self.task)
+        elif self.done in (1, self.total):
+            self._line()
+
+    def _periodically(self) -> None:
+        while not self.stop.wait(PROGRESS_SECONDS):
+            self._line()
+
+    def _line(self) -> None:
+        errors.print(f"graded {self.done}/{self.total} candidates ({time.monotonic() - self.started:.0f} s)",
+                     markup=False)
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop.set()
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+
+
+def _print_ranking(documents: Sequence[dict[str, Any]], names: Sequence[str]) -> None:
+    """The candidates, best first: rank, name, exercises passed, score, time, the exercises' verdicts."""
+    from reports.cohort import duration, ranked
+
+    table = Table("#", "candidate", "passed", "score", "time", "verdicts", title="Candidates, ranked by exercises "
+                  "passed, then score", title_justify="left")
+    for column in (2, 3, 4):
+        table.columns[column].justify = "right"
+        table.columns[column].no_wrap = True
+    for row in ranked(documents, names):
+        style = "green" if row["exercises_passed"] == row["exercises"] else "red" if not row["exercises_passed"] else ""
+        table.add_row(str(row["rank"]), safe(row["name"]), f"{row['exercises_passed']}/{row['exercises']}",
+                      f"{row['score']:.0%}", duration(row["seconds"]), safe(row["verdict_summary"]), style=style)
+    console.print(table)
+
+
+def _write_cohort(documents: Sequence[dict[str, Any]], names: Sequence[str], html_dir: Path | None,
+                  csv_out: Path | None) -> list[Path]:
+    """With HTML_DIR, every candidate's report and the cohort report linking to them; with CSV_OUT, the CSV."""
+    from reports import render_cohort, render_cohort_csv, render_html
+
+    written = []
+    try:
+        if html_dir is not None and documents:
+            (html_dir / CANDIDATES_DIR).mkdir(parents=True, exist_ok=True)
+            links = []
+            for name, document in zip(names, documents, strict=True):
+                report = html_dir / CANDIDATES_DIR / f"{name}.html"
+                report.write_text(render_html(document, candidate=name), encoding="utf-8")
+                links.append(f"{CANDIDATES_DIR}/{quote(name)}.html")
+            (html_dir / COHORT_HTML).write_text(render_cohort(documents, names, links), encoding="utf-8")
+            written.append(html_dir / COHORT_HTML)
+        if csv_out is not None and documents:
+            csv_out.write_text(render_cohort_csv(documents, names), encoding="utf-8")
+            written.append(csv_out)
+    except OSError as exc:
+        raise UsageError(f"cannot write a report: {exc}") from None
+    return written
+
+
+@app.command("report", help="Render reports from results documents (`grade PATH --json FILE`, `grade batch --out DIR`): "
+                            "one document gives its feedback report; several, or a results folder, give the cohort "
+                            "report (--html) and the cohort CSV (--csv).")
 def report_command(
-    documents: Annotated[list[Path], typer.Argument(help="Results JSON files.", metavar="RESULTS.json")],
+    documents: Annotated[list[Path], typer.Argument(help="Results JSON files, or folders of them (every *.json "
+                                                    "inside, e.g. the --out folder of `grade batch`).",
+                                               metavar="RESULTS.json|DIR")],
     html_out: Annotated[Path | None, typer.Option("--html", help="Write the HTML report (the cohort report for "
                                                   "several documents) here.")] = None,
     junit_out: Annotated[Path | None, typer.Option("--junit", help="Write JUnit XML here (one document).")] = None,
     markdown_out: Annotated[Path | None, typer.Option("--markdown", help="Write a Markdown summary here "
                                                       "(one document).")] = None,
-    names: Annotated[list[str] | None, typer.Option("--name", metavar="NAME", help="Cohort report: the candidate's "
-                                                    "name for each document, in order (default: the file stems).")] = None,
+    csv_out: Annotated[Path | None, typer.Option("--csv", metavar="FILE", help="Write the cohort as CSV here: one "
+                                                 "row per candidate, one column per exercise.")] = None,
+    names: Annotated[list[str] | None, typer.Option("--name", metavar="NAME", help="The candidate's name for each "
+                                                    "document, in order (default: the file stems; one document: "
+                                                    "no name).")] = None,
 ) -> None:
-    from reports import DocumentError, load_document, render_cohort
+    from reports import DocumentError, load_document, render_cohort, render_cohort_csv
 
-    if html_out is None and junit_out is None and markdown_out is None:
-        raise UsageError("nothing to write: pass --html FILE, --junit FILE and/or --markdown FILE")
-    if len(documents) > 1 and (junit_out is not None or markdown_out is not None):
-        raise UsageError("--junit and --markdown take one results document; several make a cohort report (--html)")
-    if names and len(names) != len(documents):
-        raise UsageError(f"--name was given {len(names)} times for {len(documents)} documents")
+    if html_out is None and junit_out is None and markdown_out is None and csv_out is None:
+        raise UsageError("nothing to write: pass --html FILE, --junit FILE, --markdown FILE and/or --csv FILE")
+    check_output_files(html=html_out, junit=junit_out, markdown=markdown_out, csv=csv_out)
+    paths = _document_paths(documents)
+    cohort = len(paths) > 1 or any(path.is_dir() for path in documents)
+    if cohort and (junit_out is not None or markdown_out is not None):
+        raise UsageError("--junit and --markdown take one results document; several make a cohort report (--html, --csv)")
+    if names and len(names) != len(paths):
+        raise UsageError(f"--name was given {len(names)} times for {len(paths)} documents")
     try:
-        loaded = [load_document(path) for path in documents]
+        loaded = [load_document(path) for path in paths]
     except DocumentError as exc:
         raise UsageError(str(exc)) from None
-    if len(loaded) == 1:
-        written = write_reports_or_fail(loaded[0], html=html_out, junit=junit_out, markdown=markdown_out)
+    labels = [shown(name, limit=100) for name in (names or [path.stem for path in paths])]
+    if not cohort:
+        written = write_reports_or_fail(loaded[0], html=html_out, junit=junit_out, markdown=markdown_out,
+                                        candidate=labels[0] if names else None)
     else:
-        assert html_out is not None
-        try:
-            html_out.write_text(render_cohort(loaded, names or [path.stem for path in documents]), encoding="utf-8")
-        except OSError as exc:
-            raise UsageError(f"cannot write a report: {exc}") from None
-        written = [html_out]
+        written = [html_out] if html_out is not None else []
+    try:
+        if cohort and html_out is not None:
+            html_out.write_text(render_cohort(loaded, labels), encoding="utf-8")
+        if csv_out is not None:
+            csv_out.write_text(render_cohort_csv(loaded, labels), encoding="utf-8")
+            written.append(csv_out)
+    except OSError as exc:
+        raise UsageError(f"cannot write a report: {exc}") from None
     console.print("wrote " + ", ".join(map(str, written)), markup=False)
+
+
+def _document_paths(arguments: Sequence[Path]) -> list[Path]:
+    """The results files named: a file as it is, a folder as every *.json file in it (by name)."""
+    paths: list[Path] = []
+    for argument in arguments:
+        if argument.is_dir():
+            found = sorted(p for p in argument.glob("*.json") if p.is_file() and not p.name.startswith("."))
+            if not found:
+                raise UsageError(f"{argument} holds no results documents (*.json)")
+            paths += found
+        else:
+            paths.append(argument)
+    return paths

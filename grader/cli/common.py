@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,8 +18,20 @@ from ..files import cache_home
 from ..options import GradeOptions
 from ..results import SandboxKind
 
-console = Console(highlight=False)
-errors = Console(stderr=True, highlight=False)
+
+class _Console(Console):
+    """A console whose reader may go away (`grade … | head`): what is left to print is dropped, and the command
+    goes on, records its results and exits with its own status (rich's default exits 1 on the spot)."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, (sys.stderr if self.stderr else sys.stdout).fileno())
+        os.close(devnull)
+
+
+console = _Console(highlight=False)
+errors = _Console(stderr=True, highlight=False)
 
 
 BankOption = Annotated[Path | None, typer.Option("--bank", help="Directory holding the private parts "
@@ -53,15 +67,50 @@ def ensure_image() -> str:
         raise InfrastructureError(f"ungradable: {exc}") from None
 
 
+def check_output_files(**paths: Path | None) -> None:
+    """Before anything is graded: every output file given (by option name: json=PATH …) can be written — its
+    folder exists and is writable, and it is not itself a folder. UsageError naming the option otherwise."""
+    for option, path in paths.items():
+        if path is None:
+            continue
+        flag = f"--{option.replace('_', '-')}"
+        if path.is_dir():
+            raise UsageError(f"{flag} {path} is a folder: name a file to write")
+        _check_parent(flag, path)
+        if path.exists() and not os.access(path, os.W_OK):
+            raise UsageError(f"{flag} {path} cannot be written (no permission)")
+
+
+def check_output_folder(flag: str, path: Path) -> None:
+    """Before anything is graded: the output folder PATH exists and is writable, or can be created in a
+    folder that exists; UsageError naming FLAG otherwise."""
+    if path.exists() and not path.is_dir():
+        raise UsageError(f"{flag} {path} is a file: name a folder (it is created when missing)")
+    if path.is_dir():
+        if not os.access(path, os.W_OK | os.X_OK):
+            raise UsageError(f"{flag} {path} cannot be written (no permission)")
+        return
+    _check_parent(flag, path)
+
+
+def _check_parent(flag: str, path: Path) -> None:
+    parent = path.absolute().parent
+    if not parent.is_dir():
+        raise UsageError(f"{flag} {path}: the folder {parent} does not exist")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise UsageError(f"{flag} {path}: the folder {parent} cannot be written (no permission)")
+
+
 def write_reports_or_fail(document: dict[str, Any], *, html: Path | None = None, junit: Path | None = None,
-                          markdown: Path | None = None) -> list[Path]:
-    """Write the requested reports of DOCUMENT; a file that cannot be written is a usage error."""
+                          markdown: Path | None = None, candidate: str | None = None) -> list[Path]:
+    """Write the requested reports of DOCUMENT (the HTML one titled with the CANDIDATE's name when given); a
+    file that cannot be written is a usage error."""
     if html is None and junit is None and markdown is None:
         return []
     from reports import write_reports
 
     try:
-        return write_reports(document, html=html, junit=junit, markdown=markdown)
+        return write_reports(document, html=html, junit=junit, markdown=markdown, candidate=candidate)
     except OSError as exc:
         raise UsageError(f"cannot write a report: {exc}") from None
 

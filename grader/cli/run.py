@@ -17,7 +17,16 @@ from ..options import GradeOptions
 from ..results import SandboxKind, Verdict, from_document, to_document, write_document
 from ..terminal import print_run, safe
 from .app import app
-from .common import BankOption, GradebookOption, RootOption, console, ensure_image, errors, write_reports_or_fail
+from .common import (
+    BankOption,
+    GradebookOption,
+    RootOption,
+    check_output_files,
+    console,
+    ensure_image,
+    errors,
+    write_reports_or_fail,
+)
 
 
 @app.command("run", help="Grade the candidate's files of every exercise at or under PATH.")
@@ -42,6 +51,7 @@ def run_command(
 
     if submission is not None and not submission.exists():
         raise UsageError(f"--submission {submission} does not exist")
+    check_output_files(json=json_out, html=html_out, junit=junit_out, markdown=markdown_out)  # before grading
     path, submission, notebook = prepare_run(path, submission, root)  # ids → folders; notebooks → modules
     options = GradeOptions(sandbox=sandbox, bank=bank_from_env(bank), submission=submission)
     remote = sandbox is SandboxKind.DOCKER and serve.answers()  # the server has its own engine and image
@@ -61,7 +71,10 @@ def run_command(
     record(run, notebook or submission, gradebook)  # a failure to record is a warning only
     document = to_document(run)
     if json_out is not None:
-        write_document(document, json_out)
+        try:
+            write_document(document, json_out)
+        except OSError as exc:
+            raise UsageError(f"cannot write the results document: {exc}") from None
     write_reports_or_fail(document, html=html_out, junit=junit_out, markdown=markdown_out)
     ungradable = {c.reason for e in run.exercises for c in e.cases if c.verdict is Verdict.UNGRADABLE}
     for reason in sorted(ungradable):

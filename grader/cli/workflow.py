@@ -278,6 +278,8 @@ def watch_command(exercise: ExerciseArgument, root: RootOption = None,
                                                           "long (seconds).")] = 0.3,
                   gradebook: GradebookOption = None) -> None:
     """Regrade an exercise every time its file is saved (Ctrl-C stops)."""
+    if submission is not None and not submission.is_file():
+        raise UsageError(f"--submission {submission} {'is not a file' if submission.exists() else 'does not exist'}")
     spec = _spec(exercise, root)
     watched = submission or spec.candidate_file
     with grading_options(sandbox, bank, warm_per_key=1) as options:
