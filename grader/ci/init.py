@@ -130,13 +130,14 @@ file.
 
 ## How to submit
 
-1. Create a branch: `git switch -c solutions`.
-2. Edit **only the solution files** listed above. Commit, push the branch and open a pull request
-   against `main`.
-3. The **mlgrade** check grades every exercise whose solution file you changed, in a locked-down
+1. Fork this repository (you can read it, not push to it) and clone your fork.
+2. Create a branch in your fork: `git switch -c solutions`.
+3. Edit **only the solution files** listed above. Commit, push the branch to your fork and open a
+   pull request against `main` of this repository.
+4. The **mlgrade** check grades every exercise whose solution file you changed, in a locked-down
    container without network, on the visible cases and on hidden ones. The job summary shows a table
    per exercise (case, verdict, reason); the full HTML report is attached to the run as the
-   `mlgrade-report` artifact. Push again to be graded again.
+   `mlgrade-report` artifact. Push again to your branch to be graded again.
 
 Verdicts: passed · wrong answer · runtime error · time limit · memory limit · output limit ·
 forbidden API · not implemented · ungradable (an infrastructure fault, not your fault: re-run).
@@ -144,8 +145,9 @@ forbidden API · not implemented · ungradable (an infrastructure fault, not you
 ## Rules
 
 - Change only the solution files. Changing anything else — a statement, an `exercise.toml`,
-  `.github/`, or adding files — fails the check ("submission touched protected files"); the
-  exercises are still graded, against their original versions.
+  `.github/`, or adding files (mlgrade's own `.backups/` and reports are ignored) — fails the check
+  ("submission touched protected files"); the exercises are still graded, against their original
+  versions.
 - The APIs a statement forbids (for example a library's ready-made attention or softmax) are
   detected; using one fails the exercise.
 - Hidden cases report their verdict, never their inputs or expected values.

@@ -33,12 +33,14 @@ if TYPE_CHECKING:
 def register(app: typer.Typer) -> None:
     """Add `ci` and `init` to the `grade` command."""
     app.command("ci", help="CI check of a submission branch: grade the exercises whose solution file changed since "
-                           "the merge-base with the base branch, against the base's unmodified exercises; fail when "
-                           "other (protected) files changed. Writes JUnit, HTML, Markdown and JSON into --out and "
-                           "prints GitHub annotations. Exit status 0 / 1 / 2.")(ci_command)
+                           "the merge-base with the base branch (in CI: the protected branch only), against the "
+                           "base's unmodified exercises; fail when other (protected) files changed. Writes JUnit, "
+                           "HTML, Markdown and JSON into a folder it owns (--out) and prints GitHub annotations. "
+                           "Exit status 0 / 1 / 2.")(ci_command)
     app.command("init", help="Create a submission repository for candidates in DIR: the public parts of every "
-                             "exercise under --from (never private/), the GitHub workflow, a README and an initial "
-                             "commit on main.")(init_command)
+                             "exercise under --from (never private/; stubs as `grade reset` finds them, never a "
+                             "solved working tree), the GitHub workflow, a README and an initial commit on main."
+                )(init_command)
 
 
 def _raw(line: str) -> None:
@@ -182,6 +184,7 @@ def init_command(
     if package is None:
         hints.append("set MLGRADE_PACKAGE in .github/workflows/mlgrade.yml (or pass --package)")
     hints += ["git remote add origin URL && git push -u origin main",
-              "add the repository secret MLGRADE_BANK_TOKEN (read access to the bank) and protect main "
-              "(see docs/ci.md)"]
+              "create the environment `mlgrade` (deployment branches: main only) holding the secret "
+              "MLGRADE_BANK_TOKEN (read access to the bank), protect main, give candidates read access only "
+              "(they fork and open pull requests) and make the mlgrade check required (see docs/ci.md)"]
     console.print("next:\n" + "\n".join(f"  - {escape(hint)}" for hint in hints), soft_wrap=True)
