@@ -236,6 +236,7 @@ def _links(forge: Forge) -> Callable[[Path], None]:
         for name in ("report.html", "junit.xml", "summary.md", "results.json", ".mlgrade-owned"):
             (tree / "mlgrade-report" / name).symlink_to(f"../../mlgrade-bank/{SDPA_ID}/reference.py")
         (tree / "linked-report").symlink_to("../mlgrade-bank")
+        git(tree, "add", "--force", "mlgrade-report")  # .gitignore lists it; a candidate commits it anyway
     return edit
 
 
@@ -245,6 +246,7 @@ def test_reports_never_follow_a_link(forge: Forge) -> None:
     run = run_github(home, pr, forge.bank, forge.python_bin, forge.wheel)
     graded = run.step("Grade the changed exercises")
     assert graded.returncode == 1, graded.stdout + graded.stderr  # committed links are protected files
+    assert "  - mlgrade-report/report.html" in graded.stdout
     before, after = run.snapshots["Check out the private bank beside the submission (never inside it)"], \
         run.snapshots["Grade the changed exercises"]
     changed = {p for p in set(before) | set(after) if before.get(p) != after.get(p)}
