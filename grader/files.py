@@ -82,10 +82,7 @@ class OwnedFolder:
         """Create NAME in the folder (never through a link, never over an existing file) holding DATA."""
         if "/" in name or name in ("", ".", "..", self.MARKER):
             raise ValueError(f"not a plain file name: {name!r}")
-        payload = data.encode("utf-8") if isinstance(data, str) else data
-        fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644, dir_fd=self._fd)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+        _create(name, data, self._fd)
         return self.path / name
 
     def close(self) -> None:
@@ -96,6 +93,30 @@ class OwnedFolder:
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
+
+
+def write_unfollowed(path: Path, data: str | bytes, anchor: Path | None = None) -> Path:
+    """Write PATH anew, never through a link: its folder is opened as OwnedFolder opens one (no link
+    followed from ANCHOR down), whatever is at PATH (a file or a link) is unlinked, not written through,
+    and the file is created with O_CREAT|O_EXCL|O_NOFOLLOW. For a report path inside a tree someone else
+    controls (ANCHOR), such as `--html` pointing into a submission folder."""
+    fd = _open_folder(path.parent, anchor)
+    try:
+        try:
+            os.unlink(path.name, dir_fd=fd)
+        except FileNotFoundError:
+            pass
+        _create(path.name, data, fd)
+    finally:
+        os.close(fd)
+    return path
+
+
+def _create(name: str, data: str | bytes, dir_fd: int) -> None:
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644, dir_fd=dir_fd)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(payload)
 
 
 def _is_regular(name: str, dir_fd: int) -> bool:
