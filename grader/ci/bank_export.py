@@ -10,10 +10,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from ..bank import discover
 from ..errors import UsageError
-from ..spec import load_spec
-from .bank_paths import check_id
+from .bank_paths import exercises_under
 
 SKIPPED = ("__pycache__", "*.pyc", ".backups")
 
@@ -22,13 +20,8 @@ def export_bank(source: Path, target: Path) -> list[str]:
     """Write the bank of every exercise at or under SOURCE into TARGET (new or empty); returns the ids."""
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise UsageError(f"{target} is not empty: grade bank export writes a new bank; pass a new or empty folder")
-    specs = [load_spec(directory) for directory in discover(source)]
-    seen: dict[str, Path] = {}
+    specs = exercises_under(source)
     for spec in specs:
-        check_id(spec.id, str(spec.directory / "exercise.toml"))
-        if spec.id in seen:
-            raise UsageError(f"exercise id {spec.id} is used by both {seen[spec.id]} and {spec.directory}")
-        seen[spec.id] = spec.directory
         private = spec.directory / "private"
         if not private.is_dir() or private.is_symlink():
             raise UsageError(f"{spec.directory} has no private/ folder: nothing to put in the bank for {spec.id}")

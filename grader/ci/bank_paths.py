@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..errors import BankFault
+from ..bank import discover
+from ..errors import BankFault, UsageError
+from ..spec import ExerciseSpec, load_spec
 
 EXERCISE_ID = re.compile(r"[a-z0-9_]+/[a-z0-9_]+")
 
@@ -40,3 +42,15 @@ def check_inside(bank: Path, folder: Path) -> None:
     for path in (folder, *folder.rglob("*")):
         if not path.resolve().is_relative_to(top):
             raise BankFault(f"{path} resolves outside the bank {bank}: a bank holds its own files, not links out")
+
+
+def exercises_under(source: Path) -> list[ExerciseSpec]:
+    """The specs of the exercises at or under SOURCE, each id checked and used once (UsageError otherwise)."""
+    specs = [load_spec(directory) for directory in discover(source)]
+    seen: dict[str, Path] = {}
+    for spec in specs:
+        check_id(spec.id, str(spec.directory / "exercise.toml"))
+        if spec.id in seen:
+            raise UsageError(f"exercise id {spec.id} is used by both {seen[spec.id]} and {spec.directory}")
+        seen[spec.id] = spec.directory
+    return specs

@@ -14,11 +14,11 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..bank import BankError, discover
+from ..bank import BankError
 from ..errors import InitError, WorkflowError
-from ..spec import ExerciseSpec, SpecError, load_spec
+from ..spec import ExerciseSpec, SpecError
 from . import git
-from .bank_paths import check_id
+from .bank_paths import exercises_under
 
 TEMPLATES = Path(__file__).parent / "templates"  # links to the top-level ci/*.yml, copied into wheels as files
 WORKFLOW_PATH = Path(".github") / "workflows" / "mlgrade.yml"
@@ -80,15 +80,10 @@ def _set_env(text: str, key: str, value: str) -> str:
 
 def _public_exercises(source: Path) -> list[ExerciseSpec]:
     try:
-        specs = [load_spec(directory) for directory in discover(source)]
+        specs = exercises_under(source)
     except (BankError, SpecError) as exc:
         raise InitError(str(exc)) from None
-    seen: dict[str, Path] = {}
     for spec in specs:
-        check_id(spec.id, str(spec.directory / "exercise.toml"))
-        if spec.id in seen:
-            raise InitError(f"exercise id {spec.id} is used by both {seen[spec.id]} and {spec.directory}")
-        seen[spec.id] = spec.directory
         stub = Path(spec.entrypoint.file)
         if stub.is_absolute() or ".." in stub.parts or "private" in stub.parts:
             raise InitError(f"{spec.directory}: entrypoint.file {spec.entrypoint.file!r} must be a file in the "
