@@ -1,13 +1,17 @@
 """`grade ci`: grade the exercises a submission branch changed, against the unmodified exercises of
 its base, and write every CI artifact in one run.
 
-1. base ref → merge-base of HEAD and the base (grader/ci/git.py);
+1. base ref (in CI only the protected branch) → merge-base of HEAD and the base (grader/ci/git.py);
 2. the merge-base's tree is materialized in a temporary folder: its exercises (specs, statements and,
    when no bank is given, private parts) are the ones graded against — never the branch's own copies;
 3. changed paths are split into candidate files (each exercise's `entrypoint.file`) and protected
    files (everything else): touching a protected file fails the check;
 4. the candidate files are read from the HEAD commit (not the working tree, never through a link),
-   graded, and the results document, JUnit XML, HTML report and Markdown summary are written.
+   graded, and the results document is written with its JUnit XML, HTML report and Markdown summary
+   (each rendered once by reports/ from the document) into a folder mlgrade owns (grader/files.py).
+
+Exercise ids are checked and every bank path must stay inside the bank (grader/ci/bank_paths.py);
+names from the branch enter the document through scrub.shown().
 """
 
 from __future__ import annotations

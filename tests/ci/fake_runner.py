@@ -51,10 +51,21 @@ def build_wheel(target: Path) -> Path:
         shutil.copytree(ROOT / name, source / name, ignore=ignore)
     for name in ("pyproject.toml", "README.md"):
         shutil.copyfile(ROOT / name, source / name)
-    subprocess.run([sys.executable, "-I", "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
+    # Build with this environment's setuptools when it can make wheels by itself (70.1 and later), which
+    # needs no index; else in pip's isolated build environment.
+    isolation = ["--no-build-isolation"] if _setuptools_builds_wheels() else []
+    subprocess.run([sys.executable, "-I", "-m", "pip", "wheel", "--quiet", "--no-deps", *isolation,
                     "-w", str(target / "dist"), str(source)], check=True, cwd=target, capture_output=True)
     wheel, = (target / "dist").glob("mlgrade-*.whl")
     return wheel
+
+
+def _setuptools_builds_wheels() -> bool:
+    try:
+        from setuptools.command import bdist_wheel  # noqa: F401 - present from setuptools 70.1 on
+    except ImportError:
+        return False
+    return True
 
 
 def python_venv(target: Path) -> Path:
