@@ -152,6 +152,7 @@ def test_github_workflow_runs_no_candidate_code(forge: Forge) -> None:
     assert run.uploaded == [report / name for name in ("report.html", "junit.xml", "summary.md", "results.json")]
     assert b'"verdict": "passed"' in (report / "results.json").read_bytes()
     assert not (run.workspace / "mlgrade-bank").exists()  # the always-run step deleted it
+    assert git(run.workspace / "submission", "status", "--porcelain", "--ignored") == ""  # nothing written into it
     _assert_reports_clean(report, forge.bank)
     # Control: the same checkout does hijack a Python started in it the way the old templates did.
     done = subprocess.run([str(forge.python_bin / "python"), "-m", "pip", "--version"], cwd=run.workspace / "submission",
@@ -217,6 +218,7 @@ def test_gitlab_job_runs_no_candidate_code(forge: Forge) -> None:
     assert run.job["artifacts"]["reports"]["junit"] == "mlgrade-report/junit.xml"
     _assert_reports_clean(report, forge.bank)
     assert run.after_returncode == 0 and not (run.project / "mlgrade-bank").exists()
+    assert git(run.project / "submission", "status", "--porcelain", "--ignored") == ""  # nothing written into it
     assert (run.project / ".mlgrade-venv" / "bin" / "grade").is_file()  # beside the checkout, not in it
 
 
