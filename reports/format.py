@@ -67,3 +67,20 @@ def clean(text: str) -> str:
 def shorten(text: str, limit: int) -> str:
     """Text cut to `limit` characters, with an ellipsis when cut."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+PROTECTED_TITLE = "submission touched protected files"
+OUTCOMES = {0: "passed", 1: "failed", 2: "ungradable"}
+
+
+def listed(names: list[str], limit: int) -> str:
+    """Names joined by commas, at most LIMIT of them, then 'and N more'."""
+    more = f" and {len(names) - limit} more" if len(names) > limit else ""
+    return ", ".join(names[:limit]) + more
+
+
+def protected_problem(ci: dict[str, Any]) -> str:
+    """The one sentence every renderer shows for a `ci` block whose protected_files is not empty."""
+    return (f"{PROTECTED_TITLE}: {listed(ci['protected_files'], 20)}. Only the solution files may change; the "
+            f"exercises were graded against their unmodified versions from {ci['merge_base'][:12]} (the merge-base "
+            f"with {ci['base']}), and the CI check fails.")

@@ -85,9 +85,28 @@ def _testsuite(document: dict[str, Any], exercise: dict[str, Any]) -> ET.Element
     return suite
 
 
+CI_SUITE = "mlgrade ci"
+
+
+def _ci_suite(document: dict[str, Any]) -> ET.Element:
+    """The `mlgrade ci` suite of a `grade ci` document whose branch changed protected files: one failing case,
+    so that CI test reports say why the check failed even when every exercise passed."""
+    ci = document["ci"]
+    suite = ET.Element("testsuite", {"name": CI_SUITE, "tests": "1", "failures": "1", "errors": "0", "skipped": "0",
+                                     "timestamp": document["started"], "time": "0.000"})
+    case = ET.SubElement(suite, "testcase", {"classname": CI_SUITE, "name": "only solution files changed",
+                                             "time": "0.000"})
+    failure = ET.SubElement(case, "failure", {"type": fmt.PROTECTED_TITLE,
+                                              "message": _text(fmt.protected_problem(ci), MESSAGE_LIMIT)})
+    failure.text = _text("\n".join(ci["protected_files"]))
+    return suite
+
+
 def render_junit(document: dict[str, Any]) -> str:
-    """The JUnit XML of one results document."""
+    """The JUnit XML of one results document (with the `mlgrade ci` suite when protected files changed)."""
     suites = [_testsuite(document, exercise) for exercise in document["exercises"]]
+    if document.get("ci", {}).get("protected_files"):
+        suites.append(_ci_suite(document))
     root = ET.Element("testsuites", {
         "name": "mlgrade",
         "tests": str(sum(int(s.get("tests", "0")) for s in suites)),

@@ -11,19 +11,25 @@ from typing import Any
 from . import format as fmt
 
 CELL_LIMIT = 300
-_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-_SPECIAL = re.compile(r"[&<>\\`*_\[\]|~#!]")
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "$": "&#36;"}
+_SPECIAL = re.compile(r"[&<>\\`*_\[\]|~#!$]")
+# GitHub links @mentions, bare URLs and e-mail addresses in plain text: a zero-width space breaks each.
+_LIVE = re.compile(r"@|(?<=:)(?=//)|(?<=www)(?=\.)", re.IGNORECASE)
+_ZWSP = "\u200b"
 _BREAKS = re.compile(r"\s*[\r\n]+\s*")
 MARKS = {"passed": "✅", "ungradable": "⚠️"}
 
 
 def escape(text: str, limit: int | None = None) -> str:
-    """Text as inert Markdown on one line: &, <, > as entities, other Markdown punctuation
-    (including | and backticks) backslash-escaped, line breaks as spaces."""
+    """Text as inert Markdown on one line: &, <, >, $ (math) as entities, other Markdown punctuation
+    (including | and backticks) backslash-escaped, line breaks as spaces, and a zero-width space after
+    each @ (mentions, e-mail links), each `:` before `//` and each `www` before `.` (bare links). The one
+    Markdown escaper of mlgrade."""
     text = _BREAKS.sub(" ", fmt.clean(str(text))).strip()
     if limit is not None:
         text = fmt.shorten(text, limit)
-    return _SPECIAL.sub(lambda m: _ENTITIES.get(m.group(), "\\" + m.group()), text)
+    text = _SPECIAL.sub(lambda m: _ENTITIES.get(m.group(), "\\" + m.group()), text)
+    return _LIVE.sub(lambda m: m.group() + _ZWSP, text)
 
 
 def _mark(verdict: str) -> str:
@@ -70,11 +76,42 @@ def _exercise(exercise: dict[str, Any]) -> list[str]:
     return lines + [""]
 
 
+def ci_header(document: dict[str, Any]) -> list[str]:
+    """The CI part of a `grade ci` summary (the document's `ci` block): the outcome, what was compared and
+    graded, and the protected files a branch changed."""
+    ci = document["ci"]
+    outcome = {0: "✅", 1: "❌", 2: "⚠️"}[document["exit_status"]] + " " + fmt.OUTCOMES[document["exit_status"]]
+    protected = ci["protected_files"]
+    if protected:
+        outcome += f" — {fmt.PROTECTED_TITLE}"
+    lines = [f"## mlgrade CI check: {outcome}", "",
+             f"Base **{escape(ci['base'])}** ({escape(ci['base_source'])}) · merge-base {escape(ci['merge_base'][:12])} · "
+             f"HEAD {escape(ci['head'][:12])}", ""]
+    graded = [escape(exercise["id"]) for exercise in document["exercises"]]
+    if ci["graded"] == "all":
+        lines += [f"Graded every exercise ({len(graded)}), as asked (`--all`).", ""]
+    elif graded:
+        lines += ["Graded the exercises whose solution file changed since the merge-base: " + ", ".join(graded) + ".", ""]
+    else:
+        lines += ["No exercise's solution file changed since the merge-base: nothing was graded.", ""]
+    if protected:
+        lines += ["> [!CAUTION]",
+                  "> **Submission touched protected files.** Only the solution files may change. The exercises were "
+                  "graded against their unmodified versions from the merge-base, and this check fails whatever the "
+                  f"results. Changed protected files ({len(protected)}):"]
+        lines += [f"> - {escape(path)}" for path in protected[:50]]
+        if len(protected) > 50:
+            lines.append(f"> - … and {len(protected) - 50} more")
+        lines.append("")
+    return lines
+
+
 def render_markdown(document: dict[str, Any]) -> str:
-    """The Markdown summary of one results document."""
+    """The Markdown summary of one results document (with the CI header first when it has a `ci` block)."""
     summary = document["summary"]
+    head = ci_header(document) if document.get("ci") else []
     counts = ", ".join(f"{count} {verdict}" for verdict, count in fmt.verdict_counts(summary["verdicts"]))
-    lines = [f"## mlgrade: {fmt.percent(summary['score'])}, {summary['exercises_passed']} of "
+    lines = head + [f"## mlgrade: {fmt.percent(summary['score'])}, {summary['exercises_passed']} of "
              f"{summary['exercises']} exercises passed", "",
              f"Sandbox: **{document['sandbox']}** · {summary['cases']} cases ({counts or 'none'}) · "
              f"exit status {document['exit_status']}", ""]

@@ -83,10 +83,13 @@ def download_wheels(target: Path, cache: Path, progress: Progress) -> None:
     """Fetch the image's wheels on the host (cached), so the image build needs no network."""
     cache.mkdir(parents=True, exist_ok=True)
     progress("downloading the sandbox wheelhouse")
-    command = [sys.executable, "-m", "pip", "download", "--quiet", "--only-binary=:all:",
+    # -I and a working directory of our own: a `pip/` package or `.pth` file in the directory this was
+    # started from (a candidate's checkout in CI) is never imported.
+    command = [sys.executable, "-I", "-m", "pip", "download", "--quiet", "--only-binary=:all:",
                "--python-version", "3.11", "--platform", "manylinux_2_28_x86_64",
                "--dest", str(cache), "-r", str(SANDBOX_DIR / "requirements.txt")]
-    _run(command, "pip download of the sandbox wheels")
+    with tempfile.TemporaryDirectory(prefix="mlgrade-pip-") as cwd:
+        _run(command, "pip download of the sandbox wheels", cwd=Path(cwd))
     shutil.copytree(cache, target)
 
 
@@ -118,8 +121,8 @@ def ensure_debootstrap_base(progress: Progress) -> str:
     return DEBOOTSTRAP_BASE
 
 
-def _run(command: list[str], what: str) -> None:
-    completed = subprocess.run(command, capture_output=True, text=True)
+def _run(command: list[str], what: str, cwd: Path | None = None) -> None:
+    completed = subprocess.run(command, capture_output=True, text=True, cwd=cwd)
     if completed.returncode != 0:
         tail = (completed.stderr or completed.stdout).strip()[-800:]
         raise SandboxError(f"{what} failed (exit {completed.returncode}): {tail}")

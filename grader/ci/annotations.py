@@ -8,8 +8,10 @@ Escaping follows GitHub's workflow-command rules (actions/toolkit `command.ts`):
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
+
+from ..scrub import scrub, shown
 
 MAX_ERRORS = 10  # GitHub shows at most 10 error annotations per step
 LINE_VERDICTS = ("runtime error", "forbidden API", "time limit", "memory limit")
@@ -27,20 +29,22 @@ def escape_property(text: str) -> str:
 
 
 def command(kind: str, message: str, **properties: str | int | None) -> str:
-    """One workflow command line, e.g. `::error file=a.py,line=3,title=T::message`."""
+    """One workflow command line, e.g. `::error file=a.py,line=3,title=T::message`. The message passes
+    scrub() and property values shown() (grader/scrub.py) before GitHub's escaping."""
     if kind not in ("error", "warning", "notice"):
         raise ValueError(f"not an annotation kind: {kind}")
     ordered = [key for key in PROPERTY_ORDER if key in properties] + sorted(set(properties) - set(PROPERTY_ORDER))
-    parts = [f"{key}={escape_property(str(properties[key]))}" for key in ordered if properties[key] is not None]
-    return f"::{kind}{' ' + ','.join(parts) if parts else ''}::{escape_data(message)}"
+    parts = [f"{key}={escape_property(shown(properties[key], None))}" for key in ordered if properties[key] is not None]
+    return f"::{kind}{' ' + ','.join(parts) if parts else ''}::{escape_data(scrub(message))}"
 
 
-def for_document(document: Mapping[str, Any], candidate_files: Mapping[str, str],
-                 protected: Sequence[str] = (), limit: int = MAX_ERRORS) -> list[str]:
+def for_document(document: Mapping[str, Any], candidate_files: Mapping[str, str], limit: int = MAX_ERRORS) -> list[str]:
     """Error annotations for a results document. CANDIDATE_FILES maps an exercise id to its candidate
-    file's path relative to the repository root; PROTECTED lists the protected files a submission
-    changed. At most LIMIT errors, the protected-file one first; a notice says how many were left out."""
+    file's path relative to the repository root; the document's `ci.protected_files` lists the protected
+    files a submission changed (already through scrub.shown()). At most LIMIT errors, the protected-file
+    one first; a notice says how many were left out."""
     lines: list[str] = []
+    protected: list[str] = (document.get("ci") or {}).get("protected_files") or []
     if protected:
         shown = ", ".join(protected[:20]) + (f" and {len(protected) - 20} more" if len(protected) > 20 else "")
         lines.append(command("error", f"Only the solution files may change; this branch also changed: {shown}. "

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import GitError
+from ..scrub import shown
 
 GIT_TIMEOUT = 120.0
 _DROPPED_ENV = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_NAMESPACE",
@@ -90,9 +91,21 @@ SHALLOW_HINT = ("the clone is shallow: fetch the full history (GitHub Actions: a
                 "`fetch-depth: 0`; GitLab CI: `GIT_DEPTH: 0`)")
 
 
-def find_base(repo: Path, explicit: str | None, env: Mapping[str, str]) -> Base:
-    """The base ref: --base when given; else the pull/merge request's target branch when the CI says
-    so; else the repository's default branch: origin/HEAD, main, origin/main, master, origin/master."""
+CI_MARKERS = ("CI", "GITHUB_ACTIONS", "GITLAB_CI")
+TARGET_VARIABLES = ("GITHUB_BASE_REF", "CI_MERGE_REQUEST_TARGET_BRANCH_NAME")
+
+
+def in_ci(env: Mapping[str, str]) -> bool:
+    """Whether the environment is a CI job (GitHub Actions, GitLab CI and most others set CI=true)."""
+    return any(env.get(name, "").strip().lower() not in ("", "0", "false") for name in CI_MARKERS)
+
+
+def find_base(repo: Path, explicit: str | None, env: Mapping[str, str], protected: str = "main") -> Base:
+    """The base ref. In CI only the protected branch PROTECTED is a base (a pull request's target branch is
+    the candidate's choice); elsewhere --base when given, else the pull/merge request's target branch, else
+    the repository's default branch: origin/HEAD, main, origin/main, master, origin/master."""
+    if in_ci(env):
+        return _protected_base(repo, explicit, env, protected)
     if explicit is not None:
         sha = resolve(repo, explicit)
         if sha is None:
@@ -121,6 +134,24 @@ def find_base(repo: Path, explicit: str | None, env: Mapping[str, str]) -> Base:
             return Base(ref, sha, f"the default branch: no usable origin/HEAD, `{ref}` exists")
     raise GitError("cannot tell the base branch: no origin/HEAD, main, origin/main, master or origin/master "
                    "in this clone; pass --base REF" + (f" ({SHALLOW_HINT})" if is_shallow(repo) else ""))
+
+
+def _protected_base(repo: Path, explicit: str | None, env: Mapping[str, str], protected: str) -> Base:
+    names = (f"origin/{protected}", protected, f"refs/remotes/origin/{protected}", f"refs/heads/{protected}")
+    if explicit is not None and explicit not in names:
+        raise GitError(f"--base {shown(explicit)!r}: in CI the base is the protected branch {protected!r} "
+                       f"(--base-branch), never another ref")
+    for variable in TARGET_VARIABLES:
+        target = env.get(variable, "").strip()
+        if target and target != protected:
+            raise GitError(f"this pull/merge request targets {shown(target)!r} (${variable}); mlgrade grades only "
+                           f"against the protected branch {protected!r}: open it against {protected!r}")
+    for ref in names[:2]:
+        sha = resolve(repo, ref)
+        if sha is not None:
+            return Base(ref, sha, f"the protected branch (--base-branch {protected}, CI)")
+    raise GitError(f"the protected branch {protected!r} is not in this clone (neither origin/{protected} nor "
+                   f"{protected}); fetch it" + (f" ({SHALLOW_HINT})" if is_shallow(repo) else ""))
 
 
 def merge_base(repo: Path, a: str, b: str) -> str:

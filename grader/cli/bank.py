@@ -90,3 +90,21 @@ def validation_table(report: Any) -> Table:
     for check in report.checks:
         table.add_row(escape(check.name), "[green]✓[/]" if check.ok else "[red]✗[/]", escape(check.detail))
     return table
+
+
+bank_app = typer.Typer(help="Make the private bank of CI mode.", no_args_is_help=True)
+app.add_typer(bank_app, name="bank")
+
+
+@bank_app.command("export", help="Write the private bank for `grade ci --bank DIR` into DIR (new or empty): "
+                                 "<DIR>/<id>/ holds each exercise's exercise.toml and the files of its private/ "
+                                 "folder. Push DIR to a private repository the candidates cannot read.")
+def bank_export(
+    directory: Annotated[Path, typer.Argument(metavar="DIR", help="The new bank folder.")],
+    source: Annotated[Path, typer.Option("--from", help="An exercise folder or a folder of exercises.")]
+    = Path("exercises"),
+) -> None:
+    from ..ci.bank_export import export_bank
+
+    ids = export_bank(source, directory)
+    console.print(f"wrote the bank of {len(ids)} exercise(s) into {escape(str(directory))}", soft_wrap=True)

@@ -6,6 +6,7 @@ grader/ci/check.py imports the report renderers, so it is imported only when `gr
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import sys
@@ -24,6 +25,7 @@ from ..ci import git
 from ..errors import InitError, MlgradeError, UsageError
 from ..grading import GradeOptions
 from ..results import SandboxKind
+from ..scrub import scrub, shown
 from .common import ensure_image
 
 if TYPE_CHECKING:
@@ -33,12 +35,14 @@ if TYPE_CHECKING:
 def register(app: typer.Typer) -> None:
     """Add `ci` and `init` to the `grade` command."""
     app.command("ci", help="CI check of a submission branch: grade the exercises whose solution file changed since "
-                           "the merge-base with the base branch, against the base's unmodified exercises; fail when "
-                           "other (protected) files changed. Writes JUnit, HTML, Markdown and JSON into --out and "
-                           "prints GitHub annotations. Exit status 0 / 1 / 2.")(ci_command)
+                           "the merge-base with the base branch (in CI: the protected branch only), against the "
+                           "base's unmodified exercises; fail when other (protected) files changed. Writes JUnit, "
+                           "HTML, Markdown and JSON into a folder it owns (--out) and prints GitHub annotations. "
+                           "Exit status 0 / 1 / 2.")(ci_command)
     app.command("init", help="Create a submission repository for candidates in DIR: the public parts of every "
-                             "exercise under --from (never private/), the GitHub workflow, a README and an initial "
-                             "commit on main.")(init_command)
+                             "exercise under --from (never private/; stubs as `grade reset` finds them, never a "
+                             "solved working tree), the GitHub workflow, a README and an initial commit on main."
+                )(init_command)
 
 
 def _raw(line: str) -> None:
@@ -49,14 +53,19 @@ def _raw(line: str) -> None:
 
 
 def ci_command(
-    base: Annotated[str | None, typer.Option(help="Compare with this ref (default: the pull/merge request's target "
-                                               "branch in CI, else origin/HEAD, main, origin/main, master, "
-                                               "origin/master).")] = None,
+    base: Annotated[str | None, typer.Option(help="Compare with this ref (outside CI; default: the pull/merge "
+                                               "request's target branch, else origin/HEAD, main, origin/main, "
+                                               "master, origin/master). In CI the base is always --base-branch.")]
+    = None,
+    base_branch: Annotated[str, typer.Option(help="The protected branch: in CI (CI, GITHUB_ACTIONS or GITLAB_CI "
+                                                  "set) the only base accepted, as origin/BRANCH.")] = "main",
     graded_all: Annotated[bool, typer.Option("--all", help="Grade every exercise, not only the changed ones.")] = False,
     bank: Annotated[Path | None, typer.Option(help="Directory holding the private parts by exercise id (default "
                                                    "$MLGRADE_BANK, else the base revision's private/ folders).")] = None,
-    out: Annotated[Path, typer.Option(help="Where to write results.json, junit.xml, report.html and "
-                                           "summary.md.")] = Path("mlgrade-report"),
+    out: Annotated[Path | None, typer.Option(help="A new folder (or one an earlier `grade ci` wrote) for "
+                                                  "results.json, junit.xml, report.html and summary.md; default: "
+                                                  "REPO-mlgrade-report beside the checkout. Links are refused.")]
+    = None,
     repo: Annotated[Path, typer.Option(help="The git checkout of the submission.")] = Path("."),
     sandbox: Annotated[SandboxKind, typer.Option(help="docker (default) or local (weaker, labelled).")] = SandboxKind.DOCKER,
     annotations: Annotated[bool, typer.Option(help="Print GitHub annotations (::error file=…,line=…::…).")] = True,
@@ -75,12 +84,15 @@ def ci_command(
     problem: str | None = None
     failure: Exception | None = None
     try:
-        with tempfile.TemporaryDirectory(prefix="mlgrade-ci-") as work:
+        with contextlib.ExitStack() as stack:
+            work = stack.enter_context(tempfile.TemporaryDirectory(prefix="mlgrade-ci-"))
             root = git.repo_root(repo)
             bank_dir = bank_from_env(bank)
             if bank_dir is not None and not bank_dir.is_dir():
                 raise UsageError(f"--bank {bank_dir} is not a directory")
-            plan = check.plan(root, Path(work) / "base", base, graded_all, bank_dir, env)
+            folder = check.report_folder(out or check.default_out(root), root)
+            stack.callback(folder.close)
+            plan = check.plan(root, Path(work) / "base", base, graded_all, bank_dir, env, base_branch)
             _print_plan(console, plan)
             options = GradeOptions(sandbox=sandbox, bank=bank_dir)
             if plan.selected and sandbox is SandboxKind.DOCKER:
@@ -90,9 +102,9 @@ def ci_command(
             if run.exercises:
                 print_run(run, console)
             document = check.document(plan, run)
-            written = check.write_artifacts(plan, document, out, env)
+            written = check.write_artifacts(document, folder, env)
     except (MlgradeError, OSError) as exc:
-        problem, failure = str(exc), exc
+        problem, failure = scrub(str(exc)), exc
     finally:
         if pause:
             _raw(f"::{pause}::")
@@ -102,16 +114,17 @@ def ci_command(
         _note_failure(env, problem)
         raise failure if isinstance(failure, MlgradeError) else UsageError(problem)
     status_code = document["exit_status"]
-    if plan.protected:
-        console.print(f"[bold red]submission touched protected files[/] ({len(plan.protected)}): only the solution "
+    protected = document["ci"]["protected_files"]  # shown(): escaped names
+    if protected:
+        console.print(f"[bold red]submission touched protected files[/] ({len(protected)}): only the solution "
                       "files may change; graded against the unmodified exercises from the merge-base, and the check "
                       "fails.", soft_wrap=True)
-        for path in plan.protected:
-            console.print(f"  - {escape(check.shown(path))}", soft_wrap=True)
+        for path in protected:
+            console.print(f"  - {escape(path)}", soft_wrap=True)
     if annotations:
-        for line in gh.for_document(document, check.candidate_files(plan), plan.protected):
+        for line in gh.for_document(document, check.candidate_files(plan)):
             _raw(line)
-    console.print("wrote " + ", ".join(escape(str(path)) for path in written), soft_wrap=True)
+    console.print("wrote " + ", ".join(escape(shown(path)) for path in written), soft_wrap=True)
     verdict = {0: "[bold green]check passed[/]", 1: "[bold red]check failed[/]", 2: "[bold magenta]ungradable[/]"}
     console.print(f"{verdict[status_code]} (exit status {status_code})")
     raise typer.Exit(status_code)
@@ -119,21 +132,19 @@ def ci_command(
 
 def _note_failure(env: dict[str, str], problem: str) -> None:
     """The job summary says why the check could not run (best effort)."""
-    from ..ci import check
+    from reports.markdown import escape as markdown
 
     path = env.get("GITHUB_STEP_SUMMARY")
     if path:
         try:
             with open(path, "a", encoding="utf-8") as handle:
-                handle.write(f"## mlgrade CI check: ⚠️ could not run (exit status 2)\n\n{check.md(problem)}\n")
+                handle.write(f"## mlgrade CI check: ⚠️ could not run (exit status 2)\n\n{markdown(problem)}\n")
         except OSError:
             pass
 
 
 def _print_plan(console: Console, plan: CiPlan) -> None:
-    from ..ci import check
-
-    console.print(f"base: [bold]{escape(check.shown(plan.base.ref))}[/] — {escape(plan.base.source)}; "
+    console.print(f"base: [bold]{escape(shown(plan.base.ref))}[/] — {escape(plan.base.source)}; "
                   f"merge-base {plan.merge_base[:12]}, HEAD {plan.head[:12]}", soft_wrap=True)
     candidate = set(plan.changes.candidate)
     changed = [e.spec.id for e in plan.exercises if e.candidate_path in candidate]
@@ -175,6 +186,7 @@ def init_command(
     if package is None:
         hints.append("set MLGRADE_PACKAGE in .github/workflows/mlgrade.yml (or pass --package)")
     hints += ["git remote add origin URL && git push -u origin main",
-              "add the repository secret MLGRADE_BANK_TOKEN (read access to the bank) and protect main "
-              "(see docs/ci.md)"]
+              "create the environment `mlgrade` (deployment branches: main only) holding the secret "
+              "MLGRADE_BANK_TOKEN (read access to the bank), protect main, give candidates read access only "
+              "(they fork and open pull requests) and make the mlgrade check required (see docs/ci.md)"]
     console.print("next:\n" + "\n".join(f"  - {escape(hint)}" for hint in hints), soft_wrap=True)

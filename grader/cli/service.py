@@ -57,3 +57,22 @@ def serve_command(
     image = ensure_image()
     stopped = serve.serve(image, prewarm, per_key, memory_budget_mb, idle_seconds, ready=console.print)
     console.print(f"grade server stopped; {stopped}", markup=False)
+
+
+@sandbox_app.command("tag", help="Print the sandbox image tag of this installation (a hash of the sandbox "
+                                 "Dockerfile and requirements): a CI cache key.")
+def sandbox_tag() -> None:
+    from ..ci.image_cache import image_tag
+
+    console.print(image_tag(), markup=False)
+
+
+@sandbox_app.command("ensure", help="Make the sandbox image present: keep it, else load it from --archive (a "
+                                    "`docker save` file), else build it and write --archive for the next CI job.")
+def sandbox_ensure(
+    archive: Annotated[Path, typer.Option(help="The cached image archive (outside any candidate's checkout).")],
+    base: Annotated[str | None, typer.Option(help="Base image for a build, e.g. python:3.11-slim.")] = None,
+) -> None:
+    from ..ci.image_cache import ensure_image
+
+    console.print(ensure_image(archive, base, lambda message: errors.print(message, markup=False)), markup=False)

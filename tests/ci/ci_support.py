@@ -18,8 +18,8 @@ SDPA_ID = "attention/scaled_dot_product"
 SDPA_FILE = f"exercises/{SDPA_ID}/solution.py"
 SCHEMA = json.loads((ROOT / "docs" / "results-schema.json").read_text(encoding="utf-8"))
 # CI variables of a CI run of this test suite must not leak into the grade ci runs under test.
-CI_VARIABLES = ("GITHUB_ACTIONS", "GITHUB_BASE_REF", "GITHUB_STEP_SUMMARY", "CI_MERGE_REQUEST_TARGET_BRANCH_NAME",
-                "MLGRADE_BANK", "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE")
+CI_VARIABLES = ("CI", "GITLAB_CI", "GITHUB_ACTIONS", "GITHUB_BASE_REF", "GITHUB_STEP_SUMMARY",
+                "CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "MLGRADE_BANK", "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE")
 IDENTITY = {"GIT_AUTHOR_NAME": "Candidate", "GIT_AUTHOR_EMAIL": "candidate@example.invalid",
             "GIT_COMMITTER_NAME": "Candidate", "GIT_COMMITTER_EMAIL": "candidate@example.invalid"}
 
@@ -27,6 +27,8 @@ IDENTITY = {"GIT_AUTHOR_NAME": "Candidate", "GIT_AUTHOR_EMAIL": "candidate@examp
 def clean_env(**extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in CI_VARIABLES}
     env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"  # the `grade` script
+    # `python -m grader` in a repository under tmp_path imports this tree's grader, not another installed copy.
+    env["PYTHONPATH"] = str(ROOT)
     return {**env, "COLUMNS": "200", **IDENTITY, **extra}
 
 

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from grader.ci.annotations import MAX_ERRORS, command, escape_data, escape_property, for_document
+from grader.scrub import scrub, shown
 
 
 def unescape_data(text: str) -> str:
@@ -97,7 +98,8 @@ def test_static_forbidden_scan_annotates_every_use() -> None:
 
 def test_protected_files_come_first_and_the_count_is_capped() -> None:
     cases = [_case(f"c{i}", "runtime error", f"E{i} (line {i})", _error(i)) for i in range(1, 30)]
-    lines = for_document(_document(("a/x", cases)), PATHS, protected=["README.md", ".github/workflows/x,y.yml"])
+    document = {**_document(("a/x", cases)), "ci": {"protected_files": ["README.md", ".github/workflows/x,y.yml"]}}
+    lines = for_document(document, PATHS)
     assert len(lines) == MAX_ERRORS
     assert lines[0] == ("::error title=mlgrade%3A submission touched protected files::Only the solution files may "
                         "change; this branch also changed: README.md, .github/workflows/x,y.yml. It was graded "
@@ -111,7 +113,16 @@ def test_candidate_text_cannot_break_out_of_its_line() -> None:
     line, = for_document(_document(("a/x", [_case("c", "runtime error", reason, _error(2))])), PATHS)
     assert "\n" not in line and "\r" not in line
     assert re.fullmatch(r"::error file=[^:,]+,line=2,title=[^:,]+::.*", line)
-    assert unescape_data(line.split("::", 2)[2]) == reason
+    assert unescape_data(line.split("::", 2)[2]) == scrub(reason)  # CR is not text: it shows as U+FFFD
+
+
+def test_control_characters_and_undecodable_names_never_reach_an_annotation_raw() -> None:
+    name = "evil\x1b[31m\n::error::x\udce9.txt"  # ESC, a line break and a non-UTF-8 byte (surrogateescape)
+    line, = for_document({"exercises": [], "ci": {"protected_files": [shown(name)]}}, PATHS)
+    assert "\x1b" not in line and "\n" not in line and "\udce9" not in line
+    assert "evil\\x1b[31m\\n::error::x\\xe9.txt" in line
+    titled = command("error", "m\x1b[2J", file="a\x07b.py", title="t\udce9")
+    assert titled == "::error file=a\\x07b.py,title=t\\xe9::m\ufffd[2J"
 
 
 def test_unknown_exercises_and_clean_runs_give_nothing() -> None:

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-from ci_support import ATTENTION, SDPA_FILE, clean_env, commit_all, git, grade, make_bank
+from ci_support import ATTENTION, SDPA_FILE, SDPA_ID, clean_env, commit_all, git, grade, make_bank
 from support import SDPA
 
 from grader.bank import load_exercise
@@ -55,8 +55,8 @@ def test_no_change_passes_and_says_which_base(repo: Path, tmp_path: Path) -> Non
     assert done.returncode == 0, done.stderr
     assert "base: main — the default branch: no usable origin/HEAD, `main` exists" in done.stdout
     assert "nothing to grade" in done.stdout
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["junit.xml", "report.html", "results.json",
-                                                                    "summary.md"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [".mlgrade-owned", "junit.xml", "report.html",
+                                                                    "results.json", "summary.md"]
 
 
 def test_usage_errors_exit_2(repo: Path, tmp_path: Path) -> None:
@@ -81,7 +81,8 @@ def test_usage_error_is_an_annotation_in_github_actions(repo: Path, tmp_path: Pa
     lines = done.stdout.splitlines()
     token = lines[0].removeprefix("::stop-commands::")
     assert len(token) == 32 and lines[1] == f"::{token}::"
-    assert lines[2].startswith("::error title=mlgrade%3A the check could not run::--base 'nope' names no commit")
+    assert lines[2].startswith(
+        "::error title=mlgrade%3A the check could not run::--base 'nope': in CI the base is the protected branch 'main'")
 
 
 def test_a_repository_without_exercises_is_a_usage_error(tmp_path: Path) -> None:
@@ -124,6 +125,11 @@ def test_missing_bank_part_of_a_changed_exercise_is_a_usage_error(repo: Path, tm
     git(repo, "switch", "--quiet", "-c", "work")
     (repo / SDPA_FILE).write_text("x = 1\n")
     commit_all(repo, "attempt")
+    done = grade("ci", "--bank", bank, "--sandbox", "local", cwd=repo)
+    assert done.returncode == 2
+    assert f"holds no exercise.toml for {SDPA_ID}" in done.stderr
+    make_bank(bank, ATTENTION / "scaled_dot_product")
+    (bank / SDPA_ID / "reference.py").unlink()
     done = grade("ci", "--bank", bank, "--sandbox", "local", cwd=repo)
     assert done.returncode == 2
     assert "private part" in done.stderr and "reference.py is missing" in done.stderr

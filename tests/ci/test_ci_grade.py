@@ -223,8 +223,7 @@ def test_protected_files_fail_the_check_even_when_every_case_passes(scenario: Sc
     assert len(exercise["cases"]) == 7  # the base's hidden cases, not the branch's private/cases.py
     assert document["exit_status"] == 1
     assert document["ci"]["protected_files"] == protected
-    assert any(p.startswith("submission touched protected files: " + ", ".join(protected))
-               for p in exercise["problems"])
+    assert exercise["problems"] == []  # the `ci` block carries it; each renderer shows it once
     assert "submission touched protected files (3)" in done.stdout
     assert all(f"  - {path}" in done.stdout for path in protected)
     assert "check failed (exit status 1)" in done.stdout
@@ -234,7 +233,9 @@ def test_protected_files_fail_the_check_even_when_every_case_passes(scenario: Sc
     assert "❌ failed — submission touched protected files" in summary
     assert "**Submission touched protected files.**" in summary
     assert "exercises/attention/scaled\\_dot\\_product/private/cases.py" in summary
-    assert "submission touched protected files" in (out / "report.html").read_text()
+    html = (out / "report.html").read_text()
+    assert html.count("submission touched protected files: " + ", ".join(protected)) == 1
+    assert summary.count("Submission touched protected files") == 1
     ci_suite = ET.parse(out / "junit.xml").getroot().findall("testsuite")[-1]
     failure = ci_suite.find("testcase/failure")
     assert failure is not None and failure.get("type") == "submission touched protected files"
@@ -246,8 +247,10 @@ def test_graded_against_the_base_not_the_branchs_spec(scenario: Scenario) -> Non
     tree = scenario.tree("loosened")
     own = grade("run", tree / "exercises" / SDPA_ID, "--bank", scenario.bank_private_only, cwd=tree)
     assert own.returncode == 0, own.stdout + own.stderr
-    # ...grade ci grades against the merge-base's spec (the bank has none here) and reports the edit.
-    done, out = scenario.ci("loosened", bank=scenario.bank_private_only)
+    # ...grade ci grades against the bank's own spec and reports the edit; a bank without its own spec is refused.
+    refused, _ = scenario.ci("loosened", bank=scenario.bank_private_only)
+    assert refused.returncode == 2 and f"holds no exercise.toml for {SDPA_ID}" in refused.stderr
+    done, out = scenario.ci("loosened")
     assert done.returncode == 1, done.stdout + done.stderr
     document = check_artifacts(out)
     assert document["exercises"][0]["verdict"] == "wrong answer"

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
-from ci_support import ATTENTION, git, grade
+from ci_support import ATTENTION, commit_all, git, grade
 from support import EXERCISES
 
 
@@ -24,7 +25,7 @@ def test_init_copies_public_parts_only(tmp_path: Path) -> None:
             assert (target / "exercises/attention" / name / part).read_bytes() == (ATTENTION / name / part).read_bytes()
     readme = (target / "README.md").read_text()
     assert "exercises/attention/scaled_dot_product/solution.py" in readme and "protected files" in readme
-    assert "mlgrade-report/" in (target / ".gitignore").read_text()
+    assert {"mlgrade-report/", ".backups/"} <= set((target / ".gitignore").read_text().splitlines())
     assert git(target, "symbolic-ref", "--short", "HEAD") == "main"
     assert len(git(target, "rev-list", "HEAD").splitlines()) == 1
     assert git(target, "status", "--porcelain", "--untracked-files=all") == ""
@@ -60,3 +61,65 @@ def test_init_from_a_folder_without_exercises_is_a_usage_error(tmp_path: Path) -
     done = grade("init", tmp_path / "x", "--from", tmp_path, cwd=tmp_path)
     assert done.returncode == 2 and "no exercise.toml" in done.stderr
     assert not (tmp_path / "x").exists()
+
+
+def test_init_ships_stubs_never_a_solved_working_tree(tmp_path: Path) -> None:
+    """Issue #12, class 6: the operator's checkout holds a solution; the candidates' first commit must not."""
+    sdpa = ATTENTION / "scaled_dot_product"
+    stub, solution = (sdpa / "solution.py").read_bytes(), (sdpa / "private" / "reference.py").read_bytes()
+    operator = tmp_path / "operator"
+    exercise = operator / "exercises" / "attention" / "scaled_dot_product"
+    shutil.copytree(sdpa, exercise)
+    git(operator, "init", "--quiet")
+    commit_all(operator, "exercises with their stubs")
+    (exercise / "solution.py").write_bytes(solution)  # solved, not committed
+    done = grade("init", tmp_path / "from-head", "--from", operator / "exercises", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    shipped = tmp_path / "from-head" / "exercises" / "attention" / "scaled_dot_product" / "solution.py"
+    assert shipped.read_bytes() == stub
+    assert not [f for f in (tmp_path / "from-head").rglob("*") if f.is_file() and solution in f.read_bytes()]
+
+    commit_all(operator, "solved and committed")  # HEAD now holds the solution: a pristine .stub wins
+    (exercise / "solution.py.stub").write_bytes(stub)
+    done = grade("init", tmp_path / "from-stub", "--from", operator / "exercises", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "from-stub" / "exercises" / "attention" / "scaled_dot_product" / "solution.py").read_bytes() == stub
+
+    plain = tmp_path / "plain" / "scaled_dot_product"  # no git, no .stub: refused, nothing created
+    shutil.copytree(sdpa, plain)
+    (plain / "solution.py").write_bytes(solution)
+    done = grade("init", tmp_path / "refused", "--from", plain, cwd=tmp_path)
+    assert done.returncode == 2 and "grade init ships stubs only" in done.stderr and "not in a git checkout" in done.stderr
+    assert not (tmp_path / "refused").exists()
+
+
+def test_init_gitignore_covers_what_mlgrade_writes(tmp_path: Path) -> None:
+    target = tmp_path / "repo"
+    assert grade("init", target, "--from", ATTENTION / "multi_head", cwd=tmp_path).returncode == 0
+    solution = target / "exercises" / "attention" / "multi_head" / "solution.py"
+    solution.write_text("x = 1\n")
+    done = grade("reset", "attention/multi_head", "--root", target / "exercises", cwd=target)
+    assert done.returncode == 0, done.stderr
+    assert list((solution.parent / ".backups").iterdir())  # grade reset kept a backup...
+    (target / "mlgrade-report").mkdir()
+    (target / "mlgrade-report" / ".mlgrade-owned").write_text("")
+    assert git(target, "status", "--porcelain", "--untracked-files=all") == ""  # ...that no commit picks up
+
+
+def test_bank_export_writes_the_bank_by_id(tmp_path: Path) -> None:
+    done = grade("bank", "export", tmp_path / "bank", "--from", ATTENTION, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    for name in ("causal_self_attention", "multi_head", "scaled_dot_product"):
+        exported = tmp_path / "bank" / "attention" / name
+        private = ATTENTION / name / "private"
+        assert (exported / "exercise.toml").read_bytes() == (ATTENTION / name / "exercise.toml").read_bytes()
+        expected = {p.relative_to(private) for p in private.rglob("*") if "__pycache__" not in p.parts}
+        assert {p.relative_to(exported) for p in exported.rglob("*")} == expected | {Path("exercise.toml")}
+    again = grade("bank", "export", tmp_path / "bank", "--from", ATTENTION, cwd=tmp_path)
+    assert again.returncode == 2 and "is not empty" in again.stderr
+    traversal = tmp_path / "evil" / "x"
+    shutil.copytree(ATTENTION / "multi_head", traversal)
+    spec = traversal / "exercise.toml"
+    spec.write_text(spec.read_text().replace('id = "attention/multi_head"', 'id = "../../outside"'))
+    done = grade("bank", "export", tmp_path / "bank2", "--from", tmp_path / "evil", cwd=tmp_path)
+    assert done.returncode == 2 and "is not `family/name`" in done.stderr and not (tmp_path / "outside").exists()

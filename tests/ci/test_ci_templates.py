@@ -58,24 +58,49 @@ def test_github_workflow_steps() -> None:
     checkout = step_using(workflow, "actions/checkout", **{"fetch-depth": 0})
     assert checkout["with"]["ref"] == "${{ github.event.pull_request.head.sha }}"
     assert checkout["with"]["persist-credentials"] is False
+    assert checkout["with"]["path"] == "submission"
     assert step_using(workflow, "actions/setup-python")["with"]["python-version"] == "3.11"
     cache = step_using(workflow, "actions/cache")
     assert "steps.image.outputs.hash" in cache["with"]["key"]
-    restore = [s for s in steps(workflow) if "docker load" in s.get("run", "")]
-    assert restore and "docker save" in restore[0]["run"] and "grade sandbox build" in restore[0]["run"]
-    assert cache["with"]["path"] in restore[0]["run"].replace("~/.cache/mlgrade-image/sandbox.tar", "~/.cache/mlgrade-image")
+    ensure, = [s for s in steps(workflow) if "grade sandbox ensure" in s.get("run", "")]
+    assert f"--archive {cache['with']['path']}/sandbox.tar" in ensure["run"]
     bank = step_using(workflow, "actions/checkout", token="${{ secrets.MLGRADE_BANK_TOKEN }}")
     assert bank["with"]["repository"] == "${{ env.MLGRADE_BANK_REPOSITORY }}"
+    assert bank["with"]["persist-credentials"] is False
     command = grade_step(workflow)["run"]
-    bank_path = bank["with"]["path"]
-    assert f"--bank {bank_path}" in command
-    out = re.search(r"--out (\S+)", command)
+    assert f'--bank "$GITHUB_WORKSPACE/{bank["with"]["path"]}"' in command
+    assert '--repo "$GITHUB_WORKSPACE/submission"' in command and "--base-branch main" in command
+    out = re.search(r'--out "\$RUNNER_TEMP/([^"]+)"', command)
     assert out is not None
     upload = step_using(workflow, "actions/upload-artifact")
-    paths = upload["with"]["path"].split()
-    assert f"{out.group(1)}/report.html" in paths and f"{out.group(1)}/junit.xml" in paths
+    paths = upload["with"]["path"].splitlines()
+    assert paths and all(p.startswith(f"${{{{ runner.temp }}}}/{out.group(1)}/") for p in paths)
     assert upload["if"] == "${{ !cancelled() }}"
+    delete, = [s for s in steps(workflow) if "rm -rf" in s.get("run", "")]
+    assert delete["if"] == "${{ always() }}" and f'"$GITHUB_WORKSPACE/{bank["with"]["path"]}"' in delete["run"]
     assert workflow["env"]["MLGRADE_PACKAGE"].startswith("mlgrade[bank] @ ")
+
+
+def test_github_workflow_never_executes_the_checkout() -> None:
+    """Static rules behind the attack tests: every step runs outside the checkout with an isolated Python,
+    and the bank token is given to the bank checkout only, in a job bound to a protected environment."""
+    workflow = github()
+    assert workflow["env"]["PYTHONSAFEPATH"] == "1"
+    trigger = workflow.get("on", workflow.get(True))
+    assert list(trigger) == ["pull_request_target"] and trigger["pull_request_target"]["branches"] == ["main"]
+    job, = workflow["jobs"].values()
+    assert job["environment"] == "mlgrade"
+    for step in steps(workflow):
+        if "run" in step:
+            assert step["working-directory"] == "${{ runner.temp }}", step["name"]
+            for call in re.findall(r"\S*\bpython3? [^\n|;&]*", step["run"]):
+                assert call.startswith("python -I "), call
+            assert "python -c" not in step["run"] and "python -" + " <<" not in step["run"]
+        text = yaml.safe_dump(step)
+        if "secrets." in text:
+            assert step.get("uses", "").startswith("actions/checkout@") and "repository" in step["with"], step
+    assert "secrets." not in yaml.safe_dump({k: v for k, v in job.items() if k != "steps"})
+    assert "secrets." not in yaml.safe_dump(workflow["env"])
 
 
 def test_github_image_key_step_runs(tmp_path: Path) -> None:
@@ -97,14 +122,29 @@ def test_gitlab_job_has_the_required_fields() -> None:
     assert list(jobs) == ["mlgrade"]
     job = jobs["mlgrade"]
     assert job["stage"] in config["stages"]
-    assert isinstance(job["script"], list) and any("grade ci" in line for line in job["script"])
     command, = [line for line in job["script"] if "grade ci" in line]
     out = re.search(r"--out (\S+)", command)
-    assert out is not None and "--bank .mlgrade-bank" in command and "--base" in command
+    assert out is not None and "--bank mlgrade-bank" in command and "--repo submission" in command
+    assert '--base-branch "$MLGRADE_BASE_BRANCH"' in command and config["variables"]["MLGRADE_BASE_BRANCH"] == "main"
     assert job["artifacts"]["reports"]["junit"] == f"{out.group(1)}/junit.xml"
+    assert job["artifacts"]["paths"] == [f"{out.group(1)}/"]
     assert job["artifacts"]["when"] == "always"
-    assert job["variables"]["GIT_DEPTH"] == "0"
-    assert any(".mlgrade-bank" in line and "MLGRADE_BANK_TOKEN" in line for line in job["before_script"])
+
+
+def test_gitlab_job_never_executes_the_checkout() -> None:
+    config = yaml.safe_load(GITLAB.read_text(encoding="utf-8"))
+    job = config["mlgrade"]
+    assert job["variables"]["GIT_STRATEGY"] == "none" and config["variables"]["PYTHONSAFEPATH"] == "1"
+    assert [rule["if"] for rule in job["rules"]] == [
+        '$CI_PIPELINE_SOURCE == "merge_request_event" && $CI_MERGE_REQUEST_TARGET_BRANCH_NAME == $MLGRADE_BASE_BRANCH']
+    lines = [*job["before_script"], *job["script"], *job["after_script"]]
+    for line in lines:
+        for call in re.findall(r"\S*\bpython3? [^\n|;&]*", line):
+            assert re.match(r"(\.mlgrade-venv/bin/)?python -I ", call), call
+        assert "python -c" not in line and "<<" not in line
+    token = [line for line in lines if "MLGRADE_BANK_TOKEN" in line]
+    assert len(token) == 1 and "git clone" in token[0] and token[0].endswith(" mlgrade-bank")
+    assert any("rm -rf mlgrade-bank" in line for line in job["after_script"])
 
 
 def test_packaged_templates_are_the_shipped_ones() -> None:
