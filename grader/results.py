@@ -9,7 +9,6 @@ import json
 import math
 from dataclasses import asdict, dataclass, field
 from enum import Enum, StrEnum
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -195,6 +194,6 @@ def _json_safe(value: Any) -> Any:
     return value
 
 
-def write_document(document: dict[str, Any], path: Path) -> None:
-    """Write a results document (`to_document`) as JSON."""
-    path.write_text(json.dumps(document, indent=2, allow_nan=False) + "\n", encoding="utf-8")
+def document_json(document: dict[str, Any]) -> str:
+    """A results document (`to_document`) as the JSON text of a results file."""
+    return json.dumps(document, indent=2, allow_nan=False) + "\n"

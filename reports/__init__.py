@@ -18,14 +18,17 @@ __all__ = ["DocumentError", "load_document", "render_cohort", "render_cohort_csv
 
 
 def write_reports(document: dict[str, Any], html: Path | None = None, junit: Path | None = None,
-                  markdown: Path | None = None, candidate: str | None = None) -> list[Path]:
+                  markdown: Path | None = None, candidate: str | None = None,
+                  write: Callable[[Path, str], object] = lambda path, text: path.write_text(text, encoding="utf-8"),
+                  ) -> list[Path]:
     """Write the requested reports of one results document (the HTML one titled with the CANDIDATE's name when
-    given); returns the paths written."""
+    given) with WRITE (the caller decides how a file is written, e.g. never through a link); returns the paths
+    written."""
     written = []
     renderers: tuple[tuple[Path | None, Callable[[dict[str, Any]], str]], ...] = (
         (html, lambda doc: render_html(doc, candidate)), (junit, render_junit), (markdown, render_markdown))
     for path, render in renderers:
         if path is not None:
-            path.write_text(render(document), encoding="utf-8")
+            write(path, render(document))
             written.append(path)
     return written

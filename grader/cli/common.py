@@ -14,9 +14,9 @@ import typer
 from rich.console import Console
 
 from ..errors import InfrastructureError, UsageError
-from ..files import cache_home
+from ..files import cache_home, write_unfollowed
 from ..options import GradeOptions
-from ..results import SandboxKind
+from ..results import SandboxKind, document_json
 
 
 class _Console(Console):
@@ -101,16 +101,24 @@ def _check_parent(flag: str, path: Path) -> None:
         raise UsageError(f"{flag} {path}: the folder {parent} cannot be written (no permission)")
 
 
-def write_reports_or_fail(document: dict[str, Any], *, html: Path | None = None, junit: Path | None = None,
-                          markdown: Path | None = None, candidate: str | None = None) -> list[Path]:
-    """Write the requested reports of DOCUMENT (the HTML one titled with the CANDIDATE's name when given); a
-    file that cannot be written is a usage error."""
-    if html is None and junit is None and markdown is None:
-        return []
+def write_reports_or_fail(document: dict[str, Any], *, json_out: Path | None = None, html: Path | None = None,
+                          junit: Path | None = None, markdown: Path | None = None, candidate: str | None = None,
+                          anchor: Path | None = None) -> list[Path]:
+    """Write the results document (JSON_OUT) and the requested reports of DOCUMENT (the HTML one titled with
+    the CANDIDATE's name when given). Each file is written anew, never through a link, and no link is followed
+    from ANCHOR (a tree the candidate controls, such as the submission) down to it. A file that cannot be
+    written is a usage error."""
     from reports import write_reports
 
+    def write(path: Path, text: str) -> Path:
+        return write_unfollowed(path, text, anchor)
+
     try:
-        return write_reports(document, html=html, junit=junit, markdown=markdown, candidate=candidate)
+        written = [write(json_out, document_json(document))] if json_out is not None else []
+        if html is not None or junit is not None or markdown is not None:
+            written += write_reports(document, html=html, junit=junit, markdown=markdown, candidate=candidate,
+                                     write=write)
+        return written
     except OSError as exc:
         raise UsageError(f"cannot write a report: {exc}") from None
 

@@ -14,7 +14,7 @@ from ..bank import bank_from_env
 from ..errors import UsageError
 from ..grading import grade_path
 from ..options import GradeOptions
-from ..results import SandboxKind, Verdict, from_document, to_document, write_document
+from ..results import SandboxKind, Verdict, from_document, to_document
 from ..terminal import print_run, safe
 from .app import app
 from .common import (
@@ -69,13 +69,8 @@ def run_command(
             run = grade_path(path, options, lambda message: status.update(message), threading.Event())
     print_run(run, console)
     record(run, notebook or submission, gradebook)  # a failure to record is a warning only
-    document = to_document(run)
-    if json_out is not None:
-        try:
-            write_document(document, json_out)
-        except OSError as exc:
-            raise UsageError(f"cannot write the results document: {exc}") from None
-    write_reports_or_fail(document, html=html_out, junit=junit_out, markdown=markdown_out)
+    write_reports_or_fail(to_document(run), json_out=json_out, html=html_out, junit=junit_out, markdown=markdown_out,
+                          anchor=submission or path)
     ungradable = {c.reason for e in run.exercises for c in e.cases if c.verdict is Verdict.UNGRADABLE}
     for reason in sorted(ungradable):
         errors.print(f"[bold red]ungradable:[/] {safe(reason)}", markup=True)

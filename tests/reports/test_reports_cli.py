@@ -80,3 +80,27 @@ def test_report_usage_errors(tmp_path: Path) -> None:
     assert names.exit_code == 2 and "--name was given 1 times for 2 documents" in names.output
     ok = invoke("report", good, "--html", tmp_path / "r.html")
     assert ok.exit_code == 0 and (tmp_path / "r.html").exists()
+
+
+@pytest.mark.docker
+def test_report_files_in_a_submission_folder_never_follow_its_links(sandbox_image: str, tmp_path: Path) -> None:
+    """A candidate's folder can hold links where the operator writes reports (rule R6, docs/design.md): a
+    link at a report's own name is replaced, never written through; a linked folder on the way is refused."""
+    bank_file, elsewhere = tmp_path / "bank-reference.py", tmp_path / "elsewhere"
+    bank_file.write_text("SECRET = 'reference'\n")
+    elsewhere.mkdir()
+    submission = tmp_path / "submission"
+    submission.mkdir()
+    (submission / "solution.py").write_text(REFERENCE.read_text())
+    (submission / "report.html").symlink_to(bank_file)
+    (submission / "results.json").symlink_to(bank_file)
+    (submission / "linked").symlink_to(elsewhere, target_is_directory=True)
+    result = invoke("run", SDPA, "--submission", submission, "--html", submission / "report.html",
+                    "--json", submission / "results.json")
+    assert result.exit_code == 0, result.output
+    assert bank_file.read_text() == "SECRET = 'reference'\n"
+    assert not (submission / "report.html").is_symlink() and "<html" in (submission / "report.html").read_text()
+    assert load_document(submission / "results.json")["exit_status"] == 0
+    refused = invoke("run", SDPA, "--submission", submission, "--markdown", submission / "linked" / "summary.md")
+    assert refused.exit_code == 2 and "link" in refused.output
+    assert list(elsewhere.iterdir()) == []
