@@ -120,7 +120,7 @@ def test_grade_batch_starts_no_queued_candidate(sandbox_image: str, tmp_path: Pa
 def test_grade_ci(sandbox_image: str, tmp_path: Path) -> None:
     source = never_returning_exercises(tmp_path / "source", 1)
     for solution in source.rglob("solution.py"):
-        shutil.copy(SDPA / "solution.py", solution)  # the stub: the submission repository's base
+        shutil.copy(SDPA / "solution.py", solution.with_name("solution.py.stub"))  # what `grade init` ships
     repo = tmp_path / "repo"
     made = subprocess.run([sys.executable, "-m", "grader", "init", str(repo), "--from", str(source)], cwd=ROOT,
                           capture_output=True, text=True, env=clean_env())
