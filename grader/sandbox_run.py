@@ -29,6 +29,8 @@ from .scrub import scrub
 LOAD_TIMEOUT = 60.0  # importing torch in a cold container takes ~1.6 s; leave room for a slow host
 GRACE = 1.0  # wall-clock backstop per case = WALL_FACTOR × the case's time limit + this
 WALL_FACTOR = 3.0  # a starved container (busy host) is not charged for waiting, but its case still ends
+KILL_SLACK = 0.5  # the host stops a case charged this much past its limit; before that, the runner's own
+# CPU timer usually answers "time limit" and the container stays usable for the next case
 MAX_RESTARTS = 2  # fresh containers after a crash or time-out, so later cases still get graded
 CANCEL_POLL = 0.2  # seconds between checks of the cancel event while waiting for the sandbox
 
@@ -54,8 +56,10 @@ class CaseClock:
         self.start = session.usage()
         self.started = time.monotonic()
 
-    def charged(self) -> float:
-        wall = time.monotonic() - self.started
+    def charged(self, until: float | None = None) -> float:
+        """Seconds charged so far, or UNTIL a time.monotonic() instant (an answer's arrival: the host's
+        own parsing of the answer is not the candidate's time)."""
+        wall = (until if until is not None else time.monotonic()) - self.started
         now = self.session.usage() if self.start is not None else None
         if self.start is None or now is None:
             return wall
@@ -132,8 +136,10 @@ class SandboxRun:
             loaded = None
         if loaded is None or loaded.get("type") != "loaded":
             self.load_error = {"type": "LoadFailure", "message": "the solution did not finish importing"}
-        elif not loaded.get("ok"):
-            self.load_error = loaded.get("error") if isinstance(loaded.get("error"), dict) else {}
+        elif loaded.get("ok") is not True:
+            error = loaded.get("error")
+            self.load_error = error if isinstance(error, dict) else {
+                "type": "LoadFailure", "message": "the solution's load report was malformed"}
         return self.session
 
     def grade(self, case: Case, expected: dict[str, Any], diagnose: verdicts.Diagnose) -> CaseResult:
@@ -158,9 +164,10 @@ class SandboxRun:
         session.send(case.as_wire())
         timed_out, problem = False, ""
         try:
-            message = self._receive(session, WALL_FACTOR * limit + GRACE, over=lambda: clock.charged() > limit)
+            message = self._receive(session, WALL_FACTOR * limit + GRACE, over=lambda: clock.charged() > limit + KILL_SLACK)
             if message is not None and message.get("type") == "result" and message.get("case") == case.name:
-                return verdicts.from_result(self.exercise, case, message, expected, diagnose, clock.charged())
+                seconds = clock.charged(until=session.arrival())
+                return verdicts.from_result(self.exercise, case, message, expected, diagnose, seconds)
             problem = "an unexpected message" if message is not None else ""
         except ReceiveTimeout:
             timed_out = True

@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -105,6 +106,10 @@ class Session(Protocol):
 
     def receive(self, timeout: float) -> dict[str, Any] | None: ...
 
+    def arrival(self) -> float:
+        """time.monotonic() when the last received line had fully arrived (before the host parsed it)."""
+        ...
+
     def kill(self) -> None: ...
 
     def usage(self) -> Usage | None: ...
@@ -119,7 +124,8 @@ class _Channel:
 
     def __init__(self, cap: int, on_overflow: Callable[[], None]) -> None:
         self.cap, self.on_overflow = cap, on_overflow
-        self.lines: queue.Queue[bytes | None] = queue.Queue()
+        self.lines: queue.Queue[tuple[bytes, float] | None] = queue.Queue()
+        self.arrived = 0.0
         self.total = 0
         self.overflow = False
         self._partial = bytearray()
@@ -140,7 +146,7 @@ class _Channel:
             return
         self._partial += data
         while (newline := self._partial.find(b"\n", self._scanned)) >= 0:
-            self.lines.put(bytes(self._partial[: newline + 1]))
+            self.lines.put((bytes(self._partial[: newline + 1]), time.monotonic()))
             del self._partial[: newline + 1]
             self._scanned = 0
             if self.lines.qsize() > MAX_PENDING_LINES:  # the runner never has more than one answer pending:
@@ -163,7 +169,8 @@ class _Channel:
         if line is None:
             self.lines.put(None)
             return None
-        return wire.loads(line, self.cap, wire.MAX_ITEMS)
+        data, self.arrived = line
+        return wire.loads(data, self.cap, wire.MAX_ITEMS)
 
 
 class DockerSession:
@@ -226,6 +233,9 @@ class DockerSession:
 
     def receive(self, timeout: float) -> dict[str, Any] | None:
         return self.channel.receive(timeout)
+
+    def arrival(self) -> float:
+        return self.channel.arrived
 
     def kill(self) -> None:
         try:
@@ -545,6 +555,9 @@ class LocalSession:
 
     def receive(self, timeout: float) -> dict[str, Any] | None:
         return self.channel.receive(timeout)
+
+    def arrival(self) -> float:
+        return self.channel.arrived
 
     def usage(self) -> Usage | None:
         """The runner's main-thread CPU time and run-queue delay (/proc/PID/schedstat)."""
