@@ -15,6 +15,7 @@ declared outputs (names, and numeric data for numeric outputs) before any array 
 from __future__ import annotations
 
 import builtins
+import dataclasses
 from collections.abc import Callable
 from typing import Any
 
@@ -49,6 +50,7 @@ PUBLIC_ERROR_TYPES = frozenset(
     [name for name, value in vars(builtins).items() if isinstance(value, type) and issubclass(value, BaseException)]
     + ["CaseTimeout", "ForbiddenCall", "WireError", "BadOutput", "LinAlgError", "LoadFailure"]
 )
+HIDDEN_ERROR_VERDICTS = (Verdict.RUNTIME_ERROR, Verdict.FORBIDDEN_API)  # hidden verdicts that keep an error
 HIDDEN_FRACTION_STEP = 0.1  # a hidden wrong answer's mismatched fraction, in tenths (side channel: docs/security.md)
 
 
@@ -86,6 +88,10 @@ def from_result(exercise: Exercise, case: Case, message: dict[str, Any], expecte
                        misconception=_diagnosis(diagnose, case, outputs))
     verdict = RUNNER_STATUS.get(status if isinstance(status, str) else "", Verdict.RUNTIME_ERROR)
     error = error_info(message.get("error"), case.hidden, exercise)
+    if case.hidden and verdict not in HIDDEN_ERROR_VERDICTS:
+        error = None  # the verdict says it all; an exception name here would be ~6 more bits
+    elif case.hidden and verdict is Verdict.FORBIDDEN_API and error is not None:
+        error = dataclasses.replace(error, type="ForbiddenCall")
     return _result(case, verdict, _error_reason(verdict, error, case), output=output, seconds=shown, error=error)
 
 
@@ -193,8 +199,7 @@ def ungradable(case: Case, problem: str) -> CaseResult:
 
 def error_info(error: Any, hidden: bool, exercise: Exercise | None = None) -> ErrorInfo | None:
     """Rebuild the runner's error report, defensively (it is candidate-influenced data). For a hidden
-    case only what cannot carry hidden inputs survives: a Python exception name, the line in the
-    the name of one of the exercise's forbidden APIs."""
+    case only a Python exception name and the name of one of the exercise's forbidden APIs survive."""
     if not isinstance(error, dict):
         return None
     frames = [f for f in error.get("frames", []) if isinstance(f, dict)][-8:] if isinstance(error.get("frames"), list) else []
@@ -268,7 +273,7 @@ def _mismatch_reason(name: str, mismatch: Mismatch, hidden: bool) -> str:
 def _public_mismatch(mismatch: Mismatch, hidden: bool) -> dict[str, Any]:
     data = mismatch.to_dict()
     if hidden:  # no values, no maps, no error magnitudes (an all-zero answer would read max|expected|)
-        keep = ("fraction_mismatched", "rtol", "atol")
+        keep = ("fraction_mismatched",)  # not even the tolerances: they follow the dtype the answer chose
         data = {k: (v if k in keep else None) for k, v in data.items()}
         if isinstance(data["fraction_mismatched"], float):
             steps = round(data["fraction_mismatched"] / HIDDEN_FRACTION_STEP)
