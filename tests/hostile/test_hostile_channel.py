@@ -9,6 +9,7 @@ import json
 import math
 import os
 import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -184,6 +185,28 @@ def test_exfiltration_recovers_the_codebook_and_nothing_else(exercise: Path, san
             None, None, None, "", None)
         assert result.reason == result.error.type
     assert math.log2(len(names)) <= math.log2(hidden_observations(exercise))
+
+
+# --- 6. candidate text on its way to the operator -----------------------------------------------------------
+
+
+def test_sql_column_alias_is_scrubbed_and_capped(tmp_path: Path, sandbox_image: str) -> None:
+    """A 600 kB column alias carrying an OSC 52 clipboard write and a clear-screen: the mismatch shows a
+    short, inert preview; the terminal gets no escape."""
+    exercise = tmp_path / "second_highest_salary"
+    shutil.copytree(ROOT / "exercises" / "sql" / "second_highest_salary", exercise)
+    submission = tmp_path / "solution.sql"
+    submission.write_text('SELECT 1 AS "\x1b]52;c;cm0gLXJmIH4K\x07\x1b[2J' + "x" * 600_000 + '";\n')
+    report = tmp_path / "results.json"
+    completed = cli(str(exercise), "--submission", str(submission), "--json", str(report))
+    assert completed.returncode == 1, completed.stdout + completed.stderr
+    assert not TERMINAL_CONTROLS.search(completed.stdout.replace("\n", "")) and len(completed.stdout) < 20_000
+    cases = json.loads(report.read_text())["exercises"][0]["cases"]
+    visible = [c for c in cases if not c["hidden"]]
+    assert visible and all(c["verdict"] == "wrong answer" for c in visible)
+    for case in visible:
+        texts = [case["reason"], str(case["mismatch"]["actual_value"]), str(case["mismatch"]["reason"])]
+        assert all(len(text) <= 600 and not TERMINAL_CONTROLS.search(text) for text in texts), [t[:80] for t in texts]
 
 
 # --- 7. the sandbox itself: no host install path, masked /proc, engine versions ------------------------------
