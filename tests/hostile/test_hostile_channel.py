@@ -248,9 +248,10 @@ def test_this_engine_meets_the_minimum_versions(sandbox_image: str, monkeypatch:
 
 def test_starved_correct_answer_is_not_a_time_limit(exercise: Path, tmp_path: Path, sandbox_image: str,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    """A correct answer that spends 0.4 s of CPU per case, in a container throttled to a fifth of a CPU
-    (as on a host with five busy neighbours): about 2 s of wall time per case against the 1 s limit.
-    Charged its CPU time, it passes; the times shown are CPU times, well under the wall time."""
+    """A correct answer that spends 0.3 s of CPU per case, in a container throttled to a fifth of a CPU
+    (as on a host with five busy neighbours): about 1.5 s of wall time per case against the 1 s limit.
+    Charged its CPU time, it passes; the times shown are CPU times, well under the wall time. (The
+    host's own delay in reading an answer does count: the margin leaves 0.7 s for it.)"""
     real = launcher.container_options
 
     def starved(limits: launcher.Limits, preload: tuple[str, ...] = ()) -> dict[str, object]:
@@ -259,7 +260,7 @@ def test_starved_correct_answer_is_not_a_time_limit(exercise: Path, tmp_path: Pa
     monkeypatch.setattr(launcher, "container_options", starved)
     source = (REFERENCE.read_text().replace("def scaled_dot_product_attention(", "def _reference(", 1)
               + "\n\nimport time as _time\n\n\ndef scaled_dot_product_attention(*args, **kwargs):\n"
-              + "    _end = _time.process_time() + 0.4\n    while _time.process_time() < _end:\n        pass\n"
+              + "    _end = _time.process_time() + 0.3\n    while _time.process_time() < _end:\n        pass\n"
               + "    return _reference(*args, **kwargs)\n")
     submission = tmp_path / "solution.py"
     submission.write_text(source)
@@ -269,5 +270,5 @@ def test_starved_correct_answer_is_not_a_time_limit(exercise: Path, tmp_path: Pa
     [result] = run.exercises
     assert result.passed, [(c.verdict.value, c.seconds, c.reason) for c in result.cases]
     visible = [c.seconds for c in result.cases if not c.hidden]
-    assert all(s is not None and 0.3 < s < 1.0 for s in visible), visible
+    assert all(s is not None and 0.25 < s < 1.0 for s in visible), visible
     assert elapsed > 7 * 1.0, "the container was not starved: the test proves nothing"
