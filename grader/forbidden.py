@@ -15,6 +15,11 @@ from dataclasses import dataclass
 _PARSE_LOCK = threading.Lock()
 
 
+class Unscannable(Exception):
+    """The candidate's source defeats the host's parser (nested beyond its stack, pathological size):
+    the candidate's problem, reported as a runtime error, never a crash of the grader."""
+
+
 @dataclass(frozen=True)
 class ForbiddenUse:
     """One use of a forbidden API in the candidate's source."""
@@ -25,7 +30,8 @@ class ForbiddenUse:
 
 
 def scan(source: str, forbidden: tuple[str, ...]) -> list[ForbiddenUse]:
-    """Uses of forbidden APIs in SOURCE; an unparsable source yields none (the runner reports it)."""
+    """Uses of forbidden APIs in SOURCE; a syntax error yields none (the runner reports it). Raises
+    Unscannable when the host's parser cannot handle the source at all."""
     if not forbidden:
         return []
     tree = _parse(source)
@@ -52,12 +58,17 @@ def scan(source: str, forbidden: tuple[str, ...]) -> list[ForbiddenUse]:
 
 def _parse(source: str) -> ast.Module | None:
     """ast.parse under a lock: CPython 3.11's parser is not thread-safe ("AST constructor recursion
-    depth mismatch"), and exercises are graded in threads. None for a syntax error."""
+    depth mismatch"), and exercises are graded in threads. None for a syntax error; Unscannable for
+    anything else the parser raises on hostile source (100 000 unary minus signs overflow its stack:
+    MemoryError; a 300 000-long attribute chain: RecursionError)."""
     with _PARSE_LOCK:
         try:
             return ast.parse(source)
         except (SyntaxError, ValueError):
             return None
+        except Exception as exc:  # noqa: BLE001 - MemoryError, RecursionError and whatever else the parser raises
+            raise Unscannable(f"the source cannot be checked for forbidden APIs ({type(exc).__name__}: "
+                              "nested or chained too deeply for Python's parser)") from None
 
 
 def _imported_name(node: ast.Import | ast.ImportFrom, alias: ast.alias) -> str:
@@ -96,7 +107,10 @@ def _resolve(node: ast.AST, aliases: dict[str, str]) -> str | None:
 
 def imports_module(source: str, module: str) -> bool:
     """True when SOURCE imports MODULE or one of its submodules (False if it does not parse)."""
-    tree = _parse(source)
+    try:
+        tree = _parse(source)
+    except Unscannable:
+        return False
     if tree is None:
         return False
     for node in ast.walk(tree):

@@ -27,7 +27,7 @@ from .cases import Case, generate_cases
 from .diagnose import Diagnoser
 from .errors import Interrupted, UsageError
 from .expected import expected_outputs
-from .forbidden import scan
+from .forbidden import Unscannable, scan
 from .options import GradeOptions
 from .results import ExerciseResult, RunResult
 from .sandbox_run import Cancelled, SandboxRun
@@ -68,17 +68,20 @@ def submission_file(root: Path, exercise: Exercise, submission: Path | None) -> 
     return submission / relative / exercise.spec.entrypoint.file
 
 
-def candidate_files(exercise: Exercise, path: Path) -> Files:
+def candidate_files(exercise: Exercise, path: Path, root: Path | None = None) -> Files:
     """The files sent into the sandbox, or why they cannot be. The file is the candidate's (rule R6):
     a symbolic link (say, to the bank's reference or a host secret), a FIFO, a device or an
-    oversized file is refused, never followed or read."""
+    oversized file is refused, never followed or read. With ROOT (a submission folder), every folder
+    between ROOT and the file is opened without following links too: a candidate's exercise folder that
+    links to another candidate's is refused, not graded with the other's file."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        fd = _open_beneath(root, path)
     except FileNotFoundError:
         return Unreadable(f"no candidate file at {path}", missing=True)
     except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            return Unreadable(f"{path} is a symbolic link: submit the file itself", missing=False)
+        if exc.errno in (errno.ELOOP, errno.ENOTDIR):
+            return Unreadable(f"{path} is or lies under a symbolic link: submit real files and folders",
+                              missing=False)
         return Unreadable(f"{path} cannot be read: {exc.strerror}", missing=False)
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
@@ -100,6 +103,26 @@ def source_files(exercise: Exercise, data: bytes, where: str) -> Files:
     except UnicodeDecodeError:
         return Unreadable(f"{where} is not UTF-8 text", missing=False)
     return {exercise.spec.entrypoint.file: text.replace("\r\n", "\n").replace("\r", "\n")}
+
+
+def _open_beneath(root: Path | None, path: Path) -> int:
+    """A read descriptor of PATH, no link followed: from ROOT down, every folder is opened with
+    O_NOFOLLOW | O_DIRECTORY relative to its parent's descriptor, then the file with O_NOFOLLOW."""
+    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK
+    if root is None:
+        return os.open(path, flags)
+    parts = path.relative_to(root).parts
+    if ".." in parts:
+        raise OSError(errno.ENOTDIR, "path leaves the submission folder")
+    directory = os.open(root, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        for part in parts[:-1]:
+            inner = os.open(part, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=directory)
+            os.close(directory)
+            directory = inner
+        return os.open(parts[-1], flags, dir_fd=directory)
+    finally:
+        os.close(directory)
 
 
 def grade_exercises(exercises: Sequence[Exercise], files_for: Callable[[Exercise], Files], options: GradeOptions,
@@ -143,8 +166,10 @@ def grade_path(path: Path, options: GradeOptions, progress: Progress, cancel: th
     if options.submission is not None and options.submission.is_file() and len(directories) > 1:
         raise UsageError("--submission FILE needs PATH to be a single exercise; pass a folder for several")
     exercises = [load_exercise(directory, options.bank) for directory in directories]
+    folder = options.submission if options.submission is not None and options.submission.is_dir() else None
     results = grade_exercises(
-        exercises, lambda e: candidate_files(e, submission_file(path, e, options.submission)), options, progress, cancel)
+        exercises, lambda e: candidate_files(e, submission_file(path, e, options.submission), folder), options,
+        progress, cancel)
     return RunResult(exercises=results, started=started, finished=_now(), sandbox=options.sandbox,
                      tool_version=__version__)
 
@@ -161,7 +186,11 @@ def grade_exercise(exercise: Exercise, files: Files, options: GradeOptions, canc
         result.cases = [verdicts.unreadable(c, files.problem, files.missing) for c in cases]
         return result
     if spec.entrypoint.kind != "sql":
-        uses = scan(files[spec.entrypoint.file], spec.forbidden)
+        try:
+            uses = scan(files[spec.entrypoint.file], spec.forbidden)
+        except Unscannable as exc:  # hostile source: the candidate's outcome, never a crash (rule R7)
+            result.cases = [verdicts.unreadable(c, str(exc), missing=False) for c in cases]
+            return result
         if uses:
             result.cases = [verdicts.from_forbidden(c, uses, spec.entrypoint.file) for c in cases]
             return result

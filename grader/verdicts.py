@@ -3,13 +3,19 @@ turns evidence into a verdict, and only a comparison with the trusted expected o
 
 Hidden cases keep their verdict and diagnosis but lose everything that could echo hidden inputs or
 expected values: values and error magnitudes in mismatch reports, the candidate's printed output,
-exception messages, candidate-made exception names and file names, fine-grained times. Every
-candidate-controlled string is trimmed and stripped of control characters and lone surrogates.
+exception messages, candidate-made exception names, file and line numbers, exit statuses and times;
+the fraction of mismatched values is kept in tenths. What remains is the side channel bounded in
+docs/security.md. Every candidate-controlled string goes through grader/scrub.py, trimmed.
+
+Times are the host's (grader/sandbox_run.py CaseClock), never the runner's: a case charged more than
+its limit is "time limit" whatever the container says. An answer is checked against the exercise's
+declared outputs (names, and numeric data for numeric outputs) before any array in it is decoded.
 """
 
 from __future__ import annotations
 
 import builtins
+import dataclasses
 from collections.abc import Callable
 from typing import Any
 
@@ -36,46 +42,97 @@ RUNNER_STATUS = {
     "bad_output": Verdict.WRONG_ANSWER,
 }
 OUTPUT_CAP = 8 * 1024 * 1024
+NUMERIC_COMPARISONS = ("allclose",)  # outputs whose answer must be numbers, numeric lists or arrays
+ROW_COMPARISONS = ("rows", "rows_ordered")  # outputs whose answer is {"columns": [...], "rows": [...]}
 # Exception names a hidden case may show: Python's own and the runner's, never a class the candidate
 # made up (its name could carry hidden inputs).
 PUBLIC_ERROR_TYPES = frozenset(
     [name for name, value in vars(builtins).items() if isinstance(value, type) and issubclass(value, BaseException)]
     + ["CaseTimeout", "ForbiddenCall", "WireError", "BadOutput", "LinAlgError", "LoadFailure"]
 )
-HIDDEN_MAX_LINE = 9999  # a hidden case's error line: within any real solution file, not a 64-bit number
-HIDDEN_TIME_STEP = 0.1  # hidden cases report time in tenths of a second (timing side channel: docs/security.md)
+HIDDEN_ERROR_VERDICTS = (Verdict.RUNTIME_ERROR, Verdict.FORBIDDEN_API)  # hidden verdicts that keep an error
+HIDDEN_FRACTION_STEP = 0.1  # a hidden wrong answer's mismatched fraction, in tenths (side channel: docs/security.md)
 
 
 def from_result(exercise: Exercise, case: Case, message: dict[str, Any], expected: dict[str, Any],
-                diagnose: Diagnose) -> CaseResult:
-    """Verdict of a case the runner answered."""
-    seconds = _seconds(message.get("seconds"), case.hidden)
+                diagnose: Diagnose, seconds: float) -> CaseResult:
+    """Verdict of a case the runner answered, SECONDS after its inputs were sent (host-measured)."""
+    shown = _seconds(seconds, case.hidden)
     output = _printed(message.get("output"), case.hidden)
+    limit = case.time_limit
+    if limit is not None and seconds > limit:  # the host's measure decides, whatever the runner says
+        return _result(case, Verdict.TIME_LIMIT, _over_limit(seconds, limit, case.hidden), output=output,
+                       seconds=shown)
     status = message.get("status")
     if status == "ok":
         try:
+            undeclared = _undeclared(exercise, expected, message.get("outputs"))
+            if undeclared:
+                raise wire.WireError(undeclared)
             outputs = wire.decode_value(message.get("outputs"), OUTPUT_CAP)
-            if not isinstance(outputs, dict):
-                raise wire.WireError("outputs must be an object")
         except wire.WireError as exc:
             detail = "" if case.hidden else f": {_text(exc, 300)}"
             return _result(case, Verdict.WRONG_ANSWER, f"the answer could not be read{detail}", output=output,
-                           seconds=seconds)
+                           seconds=shown)
         try:
             difference = compare_outputs(exercise, case, expected, outputs)
         except Exception as exc:  # noqa: BLE001 - data the comparison did not foresee is still a wrong answer
             detail = "" if case.hidden else f" ({type(exc).__name__})"
             return _result(case, Verdict.WRONG_ANSWER, f"the answer could not be compared{detail}", output=output,
-                           seconds=seconds)
+                           seconds=shown)
         if difference is None:
-            return _result(case, Verdict.PASSED, "all outputs match", output=output, seconds=seconds)
+            return _result(case, Verdict.PASSED, "all outputs match", output=output, seconds=shown)
         name, mismatch = difference
         return _result(case, Verdict.WRONG_ANSWER, _mismatch_reason(name, mismatch, case.hidden),
-                       output=output, seconds=seconds, mismatch=_public_mismatch(mismatch, case.hidden),
+                       output=output, seconds=shown, mismatch=_public_mismatch(mismatch, case.hidden),
                        misconception=_diagnosis(diagnose, case, outputs))
     verdict = RUNNER_STATUS.get(status if isinstance(status, str) else "", Verdict.RUNTIME_ERROR)
     error = error_info(message.get("error"), case.hidden, exercise)
-    return _result(case, verdict, _error_reason(verdict, error, case), output=output, seconds=seconds, error=error)
+    if case.hidden and verdict not in HIDDEN_ERROR_VERDICTS:
+        error = None  # the verdict says it all; an exception name here would be ~6 more bits
+    elif case.hidden and verdict is Verdict.FORBIDDEN_API and error is not None:
+        error = dataclasses.replace(error, type="ForbiddenCall")
+    return _result(case, verdict, _error_reason(verdict, error, case), output=output, seconds=shown, error=error)
+
+
+def _undeclared(exercise: Exercise, expected: dict[str, Any], outputs: Any) -> str | None:
+    """Why the answer's raw JSON does not fit the exercise's declared outputs, checked before any array
+    is decoded: only declared names, only numeric data for numeric outputs, rows as columns and rows."""
+    if not isinstance(outputs, dict):
+        return "outputs must be an object"
+    for name, value in outputs.items():
+        if name not in expected:
+            return f"`{_text(name, 80)}` is not one of the exercise's outputs"
+        compare = exercise.spec.output(name).compare
+        if compare in NUMERIC_COMPARISONS and not _numeric(value):
+            return f"output `{name}` must be numbers or an array"
+        if compare in ROW_COMPARISONS and not (isinstance(value, dict) and set(value) == {"columns", "rows"}
+                                               and isinstance(value["columns"], list)
+                                               and all(isinstance(c, str) for c in value["columns"])
+                                               and isinstance(value["rows"], list)):
+            return f"output `{name}` must be columns and rows"
+    return None
+
+
+def _numeric(value: Any) -> bool:
+    """VALUE (raw JSON) is a number, a bool, null, a tagged array or float, or lists of those."""
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, list):
+            pending.extend(item)
+        elif isinstance(item, dict):
+            if set(item) not in ({wire.ARRAY_TAG}, {"$float"}):
+                return False
+        elif item is not None and type(item) not in (bool, int, float):
+            return False
+    return True
+
+
+def _over_limit(seconds: float, limit: float, hidden: bool) -> str:
+    if hidden:
+        return f"ran past the {limit:g} s time limit"
+    return f"ran for {seconds:.2f} s, past the {limit:g} s time limit (measured by the grader)"
 
 
 def from_load_error(case: Case, error: dict[str, Any] | None) -> CaseResult:
@@ -100,17 +157,22 @@ def from_forbidden(case: Case, uses: list[ForbiddenUse], file: str) -> CaseResul
     return _result(case, Verdict.FORBIDDEN_API, f"uses {names} ({file} line {first.line})", error=error)
 
 
-def from_ending(case: Case, ending: Ending | None, timed_out: bool, time_limit: float) -> CaseResult:
-    """Verdict of a case during which the runner stopped answering or died."""
+def from_ending(case: Case, ending: Ending | None, timed_out: bool, time_limit: float,
+                seconds: float | None = None) -> CaseResult:
+    """Verdict of a case during which the runner stopped answering or died (SECONDS: host-measured)."""
+    shown = None if seconds is None else _seconds(seconds, case.hidden)
     if ending is not None and ending.output_overflow:
         return _result(case, Verdict.OUTPUT_LIMIT, "the solution wrote more output than the sandbox allows")
     if ending is not None and ending.oom_killed:
         return _result(case, Verdict.MEMORY_LIMIT, "the sandbox ran out of memory and the solution was killed")
     if timed_out:
         return _result(case, Verdict.TIME_LIMIT, f"no answer within the {time_limit:g} s limit: the sandbox was "
-                                                 "stopped", time_limit=time_limit)
+                                                 "stopped", time_limit=time_limit, seconds=shown)
+    if case.hidden:  # an exit status is a number the candidate chooses
+        return _result(case, Verdict.RUNTIME_ERROR, "the solution's process ended without answering")
     code = None if ending is None else ending.exit_code
-    return _result(case, Verdict.RUNTIME_ERROR, f"the solution's process ended without answering (exit status {code})")
+    return _result(case, Verdict.RUNTIME_ERROR, f"the solution's process ended without answering (exit status {code})",
+                   seconds=shown)
 
 
 def unreadable(case: Case, problem: str, missing: bool) -> CaseResult:
@@ -137,8 +199,7 @@ def ungradable(case: Case, problem: str) -> CaseResult:
 
 def error_info(error: Any, hidden: bool, exercise: Exercise | None = None) -> ErrorInfo | None:
     """Rebuild the runner's error report, defensively (it is candidate-influenced data). For a hidden
-    case only what cannot carry hidden inputs survives: a Python exception name, the line in the
-    solution file, the name of one of the exercise's forbidden APIs."""
+    case only a Python exception name and the name of one of the exercise's forbidden APIs survive."""
     if not isinstance(error, dict):
         return None
     frames = [f for f in error.get("frames", []) if isinstance(f, dict)][-8:] if isinstance(error.get("frames"), list) else []
@@ -150,9 +211,7 @@ def error_info(error: Any, hidden: bool, exercise: Exercise | None = None) -> Er
     api = error.get("api")
     if hidden:
         kind = kind if kind in PUBLIC_ERROR_TYPES else "Exception"
-        entry_file = exercise.spec.entrypoint.file if exercise is not None else None
-        file = file if file == entry_file else None
-        line = line if file is not None and line is not None and line <= HIDDEN_MAX_LINE else None
+        file, line = None, None  # a line number is 13 bits the candidate chooses
         if exercise is None or api not in exercise.spec.forbidden:
             api = None
     if isinstance(api, str):
@@ -177,10 +236,9 @@ def _text(value: Any, limit: int) -> str:
     return scrub(str(value)[:limit])
 
 
-def _seconds(value: Any, hidden: bool) -> float | None:
-    if type(value) not in (int, float) or not 0 <= value < 1e9:  # also rejects NaN and inf
-        return None
-    return round(round(float(value) / HIDDEN_TIME_STEP) * HIDDEN_TIME_STEP, 1) if hidden else float(value)
+def _seconds(value: float, hidden: bool) -> float | None:
+    """The host-measured time as shown: none for hidden cases (the time limit is their only time bucket)."""
+    return None if hidden else round(max(0.0, value), 3)
 
 
 def _diagnosis(diagnose: Diagnose, case: Case, outputs: dict[str, Any]) -> Misconception | None:
@@ -209,17 +267,22 @@ def _error_reason(verdict: Verdict, error: ErrorInfo | None, case: Case) -> str:
 def _mismatch_reason(name: str, mismatch: Mismatch, hidden: bool) -> str:
     if hidden:
         return f"output `{name}` does not match (hidden case: values are not shown)"
-    return f"output `{name}`: {mismatch.reason}"
+    return f"output `{name}`: {_text(mismatch.reason, 500)}"
 
 
 def _public_mismatch(mismatch: Mismatch, hidden: bool) -> dict[str, Any]:
     data = mismatch.to_dict()
     if hidden:  # no values, no maps, no error magnitudes (an all-zero answer would read max|expected|)
-        keep = ("fraction_mismatched", "rtol", "atol")
+        keep = ("fraction_mismatched",)  # not even the tolerances: they follow the dtype the answer chose
         data = {k: (v if k in keep else None) for k, v in data.items()}
         if isinstance(data["fraction_mismatched"], float):
-            data["fraction_mismatched"] = round(data["fraction_mismatched"], 2)
+            steps = round(data["fraction_mismatched"] / HIDDEN_FRACTION_STEP)
+            data["fraction_mismatched"] = round(steps * HIDDEN_FRACTION_STEP, 1)
         data["reason"] = "values are not shown for hidden cases"
+        return data
+    for key in ("reason", "expected_value", "actual_value"):  # SQL column names, previews: candidate text
+        if not isinstance(data[key], (int, float, type(None))):
+            data[key] = _text(data[key], 300)
     return data
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import itertools
+import json
 import os
 import queue
 import resource
@@ -19,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -28,6 +31,7 @@ from typing import Any, Protocol
 from .runner import wire
 
 RUNNER_DIR = Path(__file__).parent / "runner"
+SECCOMP_PROFILE = Path(__file__).parent / "seccomp.json"
 CONTAINER_RUNNER_ROOT = "/opt/mlgrade"
 CONTAINER_PYTHON = "/opt/venv/bin/python3"
 LABEL = "mlgrade.sandbox"
@@ -36,6 +40,15 @@ OWNER = f"{socket.gethostname()}:{os.getpid()}"
 RUNTIME_ENV = "MLGRADE_DOCKER_RUNTIME"  # e.g. runsc (gVisor): a stronger OCI runtime for the containers
 PING_TIMEOUT = 10.0  # seconds: an engine that accepts the connection but never answers is no engine
 MAX_PENDING_LINES = 64  # unread protocol lines the host keeps before calling it output abuse
+MIN_ENGINE = (20, 10)  # seccomp profiles with per-syscall errno (clone3 → ENOSYS) need Docker 20.10
+MIN_RUNC = (1, 1)
+# /proc and /sys files the container must not read: the engine's own masked list, plus the host's kernel
+# command line and kernel details. (MaskedPaths replaces the engine's default list, so it is repeated.)
+MASKED_PATHS = ["/proc/asound", "/proc/acpi", "/proc/kcore", "/proc/keys", "/proc/latency_stats",
+                "/proc/timer_list", "/proc/timer_stats", "/proc/sched_debug", "/proc/scsi", "/sys/firmware",
+                "/proc/cmdline", "/proc/config.gz", "/proc/modules", "/proc/kallsyms", "/proc/version",
+                "/proc/vmallocinfo", "/proc/iomem", "/proc/ioports", "/proc/buddyinfo", "/proc/slabinfo",
+                "/proc/zoneinfo", "/proc/pagetypeinfo", "/sys/kernel", "/sys/module", "/sys/devices/virtual/dmi"]
 DOCKER_HELP = (
     "Start the Docker engine (`sudo systemctl start docker`, or `sudo dockerd &`; "
     "`scripts/setup` installs and starts one), or pass `--sandbox local` for the weaker "
@@ -64,6 +77,16 @@ class Limits:
     fsize_mb: int = 32
 
 
+@dataclass(frozen=True)
+class Usage:
+    """What the host's kernel counted for a sandbox so far, in seconds: the CPU time of all its processes
+    (the container's cgroup) and, when the host can see it, how long the runner's main thread waited for
+    a CPU (run-queue delay, /proc/PID/schedstat). Nothing here comes from the container."""
+
+    cpu: float
+    waiting: float | None
+
+
 @dataclass
 class Ending:
     """How a sandbox run ended: the evidence the trusted side uses for crash verdicts."""
@@ -83,7 +106,13 @@ class Session(Protocol):
 
     def receive(self, timeout: float) -> dict[str, Any] | None: ...
 
+    def arrival(self) -> float:
+        """time.monotonic() when the last received line had fully arrived (before the host parsed it)."""
+        ...
+
     def kill(self) -> None: ...
+
+    def usage(self) -> Usage | None: ...
 
     def close(self) -> Ending: ...
 
@@ -95,10 +124,12 @@ class _Channel:
 
     def __init__(self, cap: int, on_overflow: Callable[[], None]) -> None:
         self.cap, self.on_overflow = cap, on_overflow
-        self.lines: queue.Queue[bytes | None] = queue.Queue()
+        self.lines: queue.Queue[tuple[bytes, float] | None] = queue.Queue()
+        self.arrived = 0.0
         self.total = 0
         self.overflow = False
         self._partial = bytearray()
+        self._scanned = 0  # bytes of _partial already searched for a newline: each byte is scanned once
         self._stderr = bytearray()
 
     def feed(self, stream: int, data: bytes) -> None:
@@ -114,13 +145,15 @@ class _Channel:
             del self._stderr[: max(0, len(self._stderr) - 4096)]
             return
         self._partial += data
-        while (newline := self._partial.find(b"\n")) >= 0:
-            self.lines.put(bytes(self._partial[: newline + 1]))
+        while (newline := self._partial.find(b"\n", self._scanned)) >= 0:
+            self.lines.put((bytes(self._partial[: newline + 1]), time.monotonic()))
             del self._partial[: newline + 1]
+            self._scanned = 0
             if self.lines.qsize() > MAX_PENDING_LINES:  # the runner never has more than one answer pending:
                 self.overflow = True  # a flood of lines is output abuse, not messages to keep in memory
                 self.on_overflow()
                 return
+        self._scanned = len(self._partial)
 
     def finish(self) -> None:
         self.lines.put(None)
@@ -136,7 +169,8 @@ class _Channel:
         if line is None:
             self.lines.put(None)
             return None
-        return wire.loads(line, self.cap)
+        data, self.arrived = line
+        return wire.loads(data, self.cap, wire.MAX_ITEMS)
 
 
 class DockerSession:
@@ -151,10 +185,11 @@ class DockerSession:
         self.client = docker_client()
         self.container: Any = None
         self.channel = _Channel(limits.output_bytes, self._kill_soon)
+        self._counters: tuple[Path | None, int | None] | None = None
         options = container_options(limits, preload)
         self._name = options["name"]
         try:
-            self.container = self.client.containers.create(image, **options)
+            self.container = _create(self.client, image, options)
             self._socket = self.container.attach_socket(
                 params={"stdin": 1, "stdout": 1, "stderr": 1, "stream": 1}
             )._sock
@@ -173,16 +208,18 @@ class DockerSession:
 
     def _read(self) -> None:
         """Demultiplex Docker's attach stream (8-byte frame headers) into the channel."""
-        buffer = b""
+        buffer = bytearray()
         try:
             while chunk := self._socket.recv(65536):
                 buffer += chunk
-                while len(buffer) >= 8:
-                    stream, size = struct.unpack(">BxxxL", buffer[:8])
-                    if len(buffer) < 8 + size:
+                start = 0
+                while len(buffer) - start >= 8:
+                    stream, size = struct.unpack_from(">BxxxL", buffer, start)
+                    if len(buffer) - start < 8 + size:
                         break
-                    self.channel.feed(stream, buffer[8 : 8 + size])
-                    buffer = buffer[8 + size :]
+                    self.channel.feed(stream, bytes(buffer[start + 8 : start + 8 + size]))
+                    start += 8 + size
+                del buffer[:start]
         except OSError:
             pass
         finally:
@@ -197,11 +234,25 @@ class DockerSession:
     def receive(self, timeout: float) -> dict[str, Any] | None:
         return self.channel.receive(timeout)
 
+    def arrival(self) -> float:
+        return self.channel.arrived
+
     def kill(self) -> None:
         try:
             self.container.kill()
         except Exception:  # noqa: BLE001 - already stopped or gone
             pass
+
+    def usage(self) -> Usage | None:
+        """The container's cgroup CPU time and its runner's run-queue delay, read on the host; None when
+        the host cannot see the container's cgroup (a remote engine, another cgroup layout)."""
+        if self._counters is None:
+            self._counters = _counters(self.container.id)
+        cgroup, runner = self._counters
+        cpu = _cgroup_cpu(cgroup) if cgroup is not None else None
+        if cpu is None:
+            return None
+        return Usage(cpu=cpu, waiting=_run_delay(runner) if runner is not None else None)
 
     def _kill_soon(self) -> None:
         """Kill on output overflow without blocking the reader: the engine does not finish a kill
@@ -278,6 +329,101 @@ class _Janitor:
 janitor = _Janitor()
 
 
+def _create(client: Any, image: str, options: dict[str, Any]) -> Any:
+    """containers.create(image, **options) plus the engine settings docker-py has no argument for:
+    MaskedPaths (the /proc and /sys files the container cannot read)."""
+    from docker.models.containers import _create_container_args
+
+    arguments = _create_container_args({**options, "image": image, "version": client.api._version})
+    arguments["host_config"]["MaskedPaths"] = MASKED_PATHS
+    return client.containers.get(client.api.create_container(**arguments)["Id"])
+
+
+CGROUP_CPU = ("/sys/fs/cgroup/cpuacct/docker/{id}/cpuacct.usage", "/sys/fs/cgroup/cpu,cpuacct/docker/{id}/cpuacct.usage",
+              "/sys/fs/cgroup/cpuacct/system.slice/docker-{id}.scope/cpuacct.usage",
+              "/sys/fs/cgroup/cpu,cpuacct/system.slice/docker-{id}.scope/cpuacct.usage",
+              "/sys/fs/cgroup/system.slice/docker-{id}.scope/cpu.stat", "/sys/fs/cgroup/docker/{id}/cpu.stat")
+
+
+def _counters(container_id: str) -> tuple[Path | None, int | None]:
+    """The container's CPU counter file on the host (cgroup v1 or v2, cgroupfs or systemd driver) and the
+    host pid of its runner: the first child of the container's init, found among the cgroup's processes
+    (pids as this host sees them, so an engine in another pid namespace does not mislead it)."""
+    found = next((Path(t.format(id=container_id)) for t in CGROUP_CPU if os.path.exists(t.format(id=container_id))),
+                 None)
+    if found is None:
+        return None, None
+    try:
+        pids = sorted(int(line) for line in (found.parent / "cgroup.procs").read_text().split())
+        parents = {pid: _parent(pid) for pid in pids}
+    except (OSError, ValueError):
+        return found, None
+    inits = [pid for pid, parent in parents.items() if parent not in parents]
+    children = [pid for pid, parent in parents.items() if inits and parent == inits[0]]
+    return found, (children[0] if children else None)
+
+
+def _parent(pid: int) -> int:
+    stat = Path(f"/proc/{pid}/stat").read_text()
+    return int(stat[stat.rindex(")") + 2 :].split()[1])
+
+
+def _cgroup_cpu(path: Path) -> float | None:
+    try:
+        text = path.read_text()
+    except OSError:
+        return None
+    if path.name == "cpu.stat":  # cgroup v2: "usage_usec N"
+        fields = dict(line.split() for line in text.splitlines() if line.count(" ") == 1)
+        return int(fields["usage_usec"]) / 1e6 if "usage_usec" in fields else None
+    return int(text) / 1e9
+
+
+def _run_delay(pid: int) -> float | None:
+    """Seconds the process's main thread spent runnable but waiting for a CPU (/proc/PID/schedstat)."""
+    try:
+        return int(Path(f"/proc/{pid}/schedstat").read_text().split()[1]) / 1e9
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+_VERSIONS_CHECKED: list[bool] = []
+
+
+def check_versions(client: Any) -> None:
+    """SandboxError unless the engine and runc are at least MIN_ENGINE and MIN_RUNC (checked once)."""
+    if _VERSIONS_CHECKED:
+        return
+    try:
+        report = client.version()
+    except Exception as exc:  # noqa: BLE001
+        raise SandboxError(f"the Docker engine does not report its version ({_short(exc)}). {DOCKER_HELP}") from None
+    engine = _numbers(report.get("Version", ""))
+    if engine < MIN_ENGINE:
+        raise SandboxError(f"the Docker engine is version {report.get('Version')!s:.40}; mlgrade's sandbox needs "
+                           f"{'.'.join(map(str, MIN_ENGINE))} or later (its seccomp profile and limits). "
+                           "Upgrade Docker, then grade again")
+    runc = next((c.get("Version", "") for c in report.get("Components") or [] if c.get("Name") == "runc"), None)
+    if runc is not None and _numbers(runc) < MIN_RUNC:
+        raise SandboxError(f"the engine's runc is version {runc!s:.40}; mlgrade's sandbox needs "
+                           f"{'.'.join(map(str, MIN_RUNC))} or later, with your distribution's security fixes "
+                           "(CVE-2024-21626). Upgrade Docker and runc, then grade again")
+    _VERSIONS_CHECKED.append(True)
+
+
+def _numbers(version: str) -> tuple[int, ...]:
+    """(20, 10, 24) from "20.10.24+dfsg1"; () when VERSION does not start with a number."""
+    parts = []
+    for part in version.lstrip("v").split("."):
+        digits = "".join(itertools.takewhile(str.isdigit, part))
+        if not digits:
+            break
+        parts.append(int(digits))
+        if len(digits) < len(part):
+            break
+    return tuple(parts)
+
+
 def docker_client() -> Any:
     """A client of the local Docker engine, or SandboxError saying how to start one."""
     import docker
@@ -288,6 +434,7 @@ def docker_client() -> Any:
         client.api.timeout = 60  # later calls (create, kill, wait) may legitimately take longer
     except Exception as exc:  # noqa: BLE001 - any failure here means no usable engine
         raise SandboxError(f"the Docker engine does not answer ({_short(exc)}). {DOCKER_HELP}") from None
+    check_versions(client)
     return client
 
 
@@ -310,7 +457,7 @@ def container_options(limits: Limits, preload: tuple[str, ...] = ()) -> dict[str
             "OPENBLAS_NUM_THREADS": "1",
             "MKL_NUM_THREADS": "1",
         },
-        "volumes": {str(RUNNER_DIR): {"bind": f"{CONTAINER_RUNNER_ROOT}/runner", "mode": "ro"}},
+        "volumes": {str(staged_runner()): {"bind": f"{CONTAINER_RUNNER_ROOT}/runner", "mode": "ro"}},
         "network_mode": "none",
         "read_only": True,
         "tmpfs": {"/tmp": f"rw,nosuid,nodev,noexec,size={limits.tmpfs_mb}m,mode=1777"},
@@ -319,7 +466,7 @@ def container_options(limits: Limits, preload: tuple[str, ...] = ()) -> dict[str
         "pids_limit": limits.pids,
         "nano_cpus": int(limits.cpus * 1e9),
         "cap_drop": ["ALL"],
-        "security_opt": ["no-new-privileges"],
+        "security_opt": ["no-new-privileges", f"seccomp={seccomp_profile()}"],
         "ipc_mode": "private",
         "init": True,
         "stdin_open": True,
@@ -336,6 +483,32 @@ def container_options(limits: Limits, preload: tuple[str, ...] = ()) -> dict[str
     if os.environ.get(RUNTIME_ENV):
         options["runtime"] = os.environ[RUNTIME_ENV]
     return options
+
+
+def seccomp_profile() -> str:
+    """The sandbox's seccomp profile (sandbox/seccomp.json) as the engine takes it: the JSON text."""
+    return json.dumps(json.loads(SECCOMP_PROFILE.read_text(encoding="utf-8")), separators=(",", ":"))
+
+
+_STAGED: list[Path] = []
+
+
+def staged_runner() -> Path:
+    """A private copy of the runner code under the temp folder, mounted read-only into containers: the
+    container's mount table shows this neutral path, not where mlgrade is installed on the host. Made once
+    per process by the trusted side (rule R6), removed at exit."""
+    if not _STAGED:
+        folder = Path(tempfile.mkdtemp(prefix="mlgrade-runner-"))
+        target = folder / "runner"
+        target.mkdir()
+        for source in RUNNER_DIR.glob("*.py"):
+            shutil.copyfile(source, target / source.name)
+            (target / source.name).chmod(0o644)
+        target.chmod(0o755)
+        folder.chmod(0o755)
+        atexit.register(shutil.rmtree, folder, True)
+        _STAGED.append(target)
+    return _STAGED[0]
 
 
 class LocalSession:
@@ -382,6 +555,17 @@ class LocalSession:
 
     def receive(self, timeout: float) -> dict[str, Any] | None:
         return self.channel.receive(timeout)
+
+    def arrival(self) -> float:
+        return self.channel.arrived
+
+    def usage(self) -> Usage | None:
+        """The runner's main-thread CPU time and run-queue delay (/proc/PID/schedstat)."""
+        try:
+            ran, waited = Path(f"/proc/{self.process.pid}/schedstat").read_text().split()[:2]
+        except (OSError, ValueError):
+            return None
+        return Usage(cpu=int(ran) / 1e9, waiting=int(waited) / 1e9)
 
     def kill(self) -> None:
         try:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from grader.forbidden import scan
+import pytest
+
+from grader.forbidden import Unscannable, imports_module, scan
 
 FORBIDDEN = ("torch.nn.functional.scaled_dot_product_attention", "scipy.special.softmax", "torch.nn.MultiheadAttention")
 
@@ -40,3 +42,11 @@ def test_spelled_out_string() -> None:
 def test_allowed_code_and_syntax_errors_report_nothing() -> None:
     assert apis("import numpy as np\nsoftmax = np.exp\nx = softmax(1)\n") == []
     assert apis("def broken(:\n") == []
+
+
+@pytest.mark.parametrize("source", ["x = " + "-" * 100_000 + "1\n", "x = a" + ".b" * 300_000 + "\n"],
+                         ids=["100 000 unary minus signs", "300 000-long attribute chain"])
+def test_source_that_defeats_the_parser_is_unscannable_not_a_crash(source: str) -> None:
+    with pytest.raises(Unscannable, match="cannot be checked for forbidden APIs"):
+        scan(source, ("torch.softmax",))
+    assert imports_module(source, "torch") is False

@@ -121,7 +121,8 @@ def test_python_loop_past_the_limit_is_a_time_limit(sandbox_image: str, fast_sdp
 
 def test_a_loop_that_ignores_the_alarm_is_killed_by_the_host(sandbox_image: str, fast_sdpa: Path) -> None:
     source = ("import signal\n" + SIGNATURE
-              + "    signal.signal(signal.SIGALRM, signal.SIG_IGN)\n    while True:\n        pass\n")
+              + "    signal.signal(signal.SIGALRM, signal.SIG_IGN)\n    signal.signal(signal.SIGPROF, signal.SIG_IGN)\n"
+              + "    while True:\n        pass\n")
     result = grade_source(fast_sdpa, source, sandbox_image)
     assert verdicts(result) == {Verdict.TIME_LIMIT}
     assert "stopped" in result.cases[0].reason

@@ -70,3 +70,27 @@ def test_loads_caps_size_and_rejects_non_objects() -> None:
         with pytest.raises(wire.WireError):
             wire.loads(line, CAP)
     assert wire.loads(json.dumps({"type": "ok"}).encode(), CAP) == {"type": "ok"}
+
+
+def test_item_count_refuses_amplification_before_parsing() -> None:
+    line = b'{"type":"result","outputs":{"out":[' + b",".join([b"{}"] * 400_000) + b"]}}\n"
+    assert wire.loads(line, 8 << 20)["type"] == "result"  # the runner's side: no count
+    with pytest.raises(wire.WireError, match="more than the 600000 allowed"):
+        wire.loads(line, 8 << 20, wire.MAX_ITEMS)
+    small = wire.dumps({"type": "result", "outputs": {"out": wire.encode_value(np.zeros((512, 512)))}})
+    assert wire.loads(small, 8 << 20, wire.MAX_ITEMS)["type"] == "result"  # an array is a handful of items
+
+
+def test_channel_searches_each_byte_for_a_newline_once() -> None:
+    """A long line arriving in small pieces: every piece is searched from where the last search stopped
+    (the partial line is never rescanned from its start), and the lines come out whole."""
+    from sandbox.launcher import _Channel
+
+    channel = _Channel(8 << 20, lambda: None)
+    first = wire.dumps({"type": "result", "text": "x" * 200_000})
+    second = wire.dumps({"type": "end"})
+    data = first + second
+    for start in range(0, len(data), 1000):
+        channel.feed(1, data[start : start + 1000])
+        assert channel._scanned == len(channel._partial)  # nothing left to rescan on the next piece
+    assert channel.receive(1.0) == json.loads(first) and channel.receive(1.0) == {"type": "end"}

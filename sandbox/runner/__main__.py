@@ -1,9 +1,11 @@
 """The in-container runner: the only mlgrade code that shares a process with candidate code.
 
 Protocol (one JSON line per message, see ``wire``): the host sends a ``job`` (candidate files,
-entrypoint, forbidden APIs, per-case time), the runner answers ``loaded``; then for each ``case``
-it answers one ``result``; ``end`` stops it. Everything the runner says is evidence for the
-trusted side, never a verdict. It imports nothing from ``grader``.
+entrypoint, forbidden APIs, per-case time); the runner writes the files and answers ``written``
+before any candidate code exists as code (the only reply the host may read as a fault of the sandbox);
+the host sends ``load``, the runner imports the candidate's module and answers ``loaded``; then for
+each ``case`` it answers one ``result``; ``end`` stops it. From ``load`` on, everything the container
+says is evidence of the candidate's outcome, never a verdict. It imports nothing from ``grader``.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ import os
 import resource
 import signal
 import sys
-import time
 import traceback
 from pathlib import Path
 from types import FrameType
@@ -51,8 +52,12 @@ def main() -> int:
     try:
         _write_files(files)
     except OSError as exc:  # no candidate code has run yet: the sandbox itself is at fault (e.g. /tmp full)
-        _send(channel, {"type": "loaded", "ok": False, "setup_error": f"{type(exc).__name__}: {exc}"[:500]})
+        _send(channel, {"type": "written", "ok": False, "problem": f"{type(exc).__name__}: {exc}"[:500]})
         return 4
+    _send(channel, {"type": "written", "ok": True})
+    go = _receive(inbox)
+    if go is None or go["type"] != "load":
+        return 0
     capture = _Capture.opened = _Capture(SUBMISSION_DIR / ".output")
     target, load_error = _load(entry, files, job.get("forbidden", []))
     _send(channel, {"type": "loaded", "ok": load_error is None, "error": load_error, "output": capture.take(),
@@ -152,20 +157,19 @@ def _run_case(target: Any, entry: dict[str, Any], case: dict[str, Any], time_lim
     result: dict[str, Any] = {"type": "result", "case": case["name"]}
     args = wire.decode_value(case["args"], MESSAGE_CAP)
     kwargs = wire.decode_value(case["kwargs"], MESSAGE_CAP)
-    signal.signal(signal.SIGALRM, _on_alarm)
+    # A CPU-time timer: a busy host does not fire it early. The host measures and decides the time
+    # itself (sleeping included); this timer only lets an ordinary loop end with a precise answer.
+    signal.signal(signal.SIGPROF, _on_alarm)
     _Timer.fired = False
-    started = time.perf_counter()
     try:
-        signal.setitimer(signal.ITIMER_REAL, float(case.get("time_limit", time_limit)))
+        signal.setitimer(signal.ITIMER_PROF, float(case.get("time_limit", time_limit)))
         try:
             outputs = invoke.invoke(target, entry, args, kwargs)
         finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-        result["seconds"] = time.perf_counter() - started
+            signal.setitimer(signal.ITIMER_PROF, 0)
         result["outputs"] = {name: wire.encode_value(value) for name, value in outputs.items()}
         result["status"] = "ok"
     except BaseException as exc:  # noqa: BLE001
-        result["seconds"] = time.perf_counter() - started
         result.update(_classify(exc))
     return result
 

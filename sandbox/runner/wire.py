@@ -21,6 +21,10 @@ ALLOWED_DTYPES = frozenset(
 )
 MAX_NDIM = 8
 MAX_DEPTH = 32
+# Containers and separators ([ { , :) the host accepts in one message from a container, counted in the
+# raw bytes before parsing: 8 MiB of "[{},{},…]" would otherwise become 2.8 million dicts (~500 MB).
+# The bank's largest answers have about 215 000 (leetcode/merge_intervals, n = 100 000).
+MAX_ITEMS = 600_000
 
 
 class WireError(ValueError):
@@ -112,10 +116,15 @@ def dumps(message: dict[str, Any]) -> bytes:
     return json.dumps(message, separators=(",", ":"), allow_nan=False).encode() + b"\n"
 
 
-def loads(line: bytes, max_bytes: int) -> dict[str, Any]:
-    """Parse one protocol line strictly: size cap first, then JSON, then an object at the top."""
+def loads(line: bytes, max_bytes: int, max_items: int | None = None) -> dict[str, Any]:
+    """Parse one protocol line strictly: size cap first, then (with MAX_ITEMS) a count of the JSON
+    containers and separators in the raw bytes, then JSON, then an object at the top."""
     if len(line) > max_bytes:
         raise WireError(f"message of {len(line)} bytes exceeds the {max_bytes}-byte cap")
+    if max_items is not None:
+        items = sum(line.count(mark) for mark in (b"[", b"{", b",", b":"))
+        if items > max_items:
+            raise WireError(f"message has {items} JSON containers and separators, more than the {max_items} allowed")
     try:
         message = json.loads(line, parse_constant=_reject_constant)
     except (ValueError, RecursionError) as exc:

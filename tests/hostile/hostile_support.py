@@ -28,7 +28,7 @@ SCHEMA = json.loads((ROOT / "docs" / "results-schema.json").read_text())
 
 # The suite runs fast: 1 s per case (the exercise says 2 s), the exercise's memory limit otherwise.
 DEFAULT_LIMITS = {"time_per_case": 1.0}
-DEFAULT_BUDGET = 10.0  # seconds for one graded run; attacks that need more say so
+DEFAULT_BUDGET = 15.0  # seconds for one graded run (~1 s per container start on a loaded host); more: says so
 
 SECRET_ENV = "MLGRADE_HOSTILE_SECRET"
 SECRET = "hostile-secret-7f3a9c1e5b2d"  # planted in the grader's environment; must never leak

@@ -134,7 +134,7 @@ def _setting() -> tuple[Exercise, list[Case], dict[str, dict[str, Any]], Diagnos
 def _judge(message: dict[str, Any], hidden: bool) -> tuple[CaseResult, Case, dict[str, Any]]:
     exercise, cases, expected, diagnose = _setting()
     case = next(c for c in cases if c.hidden is hidden)
-    result = from_result(exercise, case, message, expected[case.name], diagnose)
+    result = from_result(exercise, case, message, expected[case.name], diagnose, 0.01)
     assert isinstance(result, CaseResult) and isinstance(result.verdict, Verdict)
     assert result.verdict is not Verdict.UNGRADABLE
     for text in _texts(result):
@@ -237,8 +237,8 @@ def test_hostile_strings_and_numbers_are_made_inert(hidden: bool) -> None:
                          "frames": [{"file": NASTY, "line": "12", "function": NASTY, "code": NASTY},
                                     {"file": "solution.py", "line": 10**30, "function": [NASTY], "code": None}]}}
     result, _case, _want = _judge(message, hidden)
-    assert result.verdict is Verdict.RUNTIME_ERROR and result.seconds is None
+    assert result.verdict is Verdict.RUNTIME_ERROR and result.seconds == (None if hidden else 0.01)  # the host's time
     assert result.error is not None and result.error.line is None
     json.dumps(result.reason)
     if hidden:
-        assert result.error.type == "Exception" and result.error.file == "solution.py" and result.error.message == ""
+        assert result.error.type == "Exception" and result.error.file is None and result.error.message == ""

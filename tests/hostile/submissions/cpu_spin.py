@@ -1,7 +1,7 @@
 """CPU spin: an endless loop in every case.
 
 verdict: time limit
-budget: 12
+budget: 35
 """
 
 

@@ -1,7 +1,7 @@
 """Ignore SIGTERM, SIGINT, SIGHUP, SIGALRM and SIGXCPU, then spin: only SIGKILL stops it.
 
 verdict: time limit
-budget: 12
+budget: 35
 """
 import signal
 

@@ -1,7 +1,7 @@
 """Sleep past the wall clock with SIGALRM blocked, so the runner's own timer cannot interrupt it.
 
 verdict: time limit
-budget: 12
+budget: 15
 """
 import signal
 import time
