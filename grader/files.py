@@ -96,10 +96,15 @@ class OwnedFolder:
 
 
 def write_unfollowed(path: Path, data: str | bytes, anchor: Path | None = None) -> Path:
-    """Write PATH anew, never through a link: its folder is opened as OwnedFolder opens one (no link
-    followed from ANCHOR down), whatever is at PATH (a file or a link) is unlinked, not written through,
-    and the file is created with O_CREAT|O_EXCL|O_NOFOLLOW. For a report path inside a tree someone else
-    controls (ANCHOR), such as `--html` pointing into a submission folder."""
+    """Write a report at PATH. Inside a tree someone else controls (ANCHOR, such as a submission folder that
+    `--html` points into) it is written anew, never through a link: its folder is opened as OwnedFolder
+    opens one (no link followed from ANCHOR down), whatever is at PATH (a file or a link) is unlinked, not
+    written through, and the file is created with O_CREAT|O_EXCL|O_NOFOLLOW. Anywhere else the path is the
+    operator's own choice and is written as given (`--json /dev/stdout` works)."""
+    if anchor is None or not Path(os.path.abspath(path)).is_relative_to(os.path.abspath(anchor)):
+        payload = data.encode("utf-8") if isinstance(data, str) else data
+        path.write_bytes(payload)
+        return path
     fd = _open_folder(path.parent, anchor)
     try:
         try:
