@@ -50,6 +50,6 @@ class Diagnoser:
             return None
         for index, (misconception, _target) in enumerate(self._variants()):
             wrong = self.variant_outputs(index, case)
-            if wrong is not None and compare_outputs(self.exercise, case, wrong, actual, nan="match") is None:
+            if wrong is not None and compare_outputs(self.exercise, case, wrong, actual, nan="match", inputs=False) is None:
                 return misconception
         return None
