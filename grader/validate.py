@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .bank import Exercise, load_exercise
-from .cases import fingerprint, generate_cases
+from .cases import Case, fingerprint, generate_cases
 from .expected import BankCodeError
 from .grading import candidate_files, grade_exercise
 from .options import GradeOptions
@@ -21,6 +23,8 @@ from .results import ExerciseResult, Verdict
 
 LIBRARY_FAMILIES = ("attention", "convolution", "ml_basics", "statistics")
 MIN_WRONG = 2
+CPU_SHARE = 0.2  # the reference may use at most this share of a case's time limit (in CPU time)
+MUTANT_FLOOR = 0.95  # default share of non-equivalent mutants the cases must kill (`--mutant-floor`)
 
 
 @dataclass
@@ -38,7 +42,9 @@ class Report:
 
     path: str
     id: str = ""
+    family: str = ""
     checks: list[Check] = field(default_factory=list)
+    mutation: dict[str, Any] | None = None  # with --mutants: score, counts, survivors
 
     @property
     def ok(self) -> bool:
@@ -50,8 +56,9 @@ class Report:
 
 
 def validate_exercise(directory: Path, options: GradeOptions, progress: Callable[[str], None],
-                      cancel: threading.Event) -> Report:
-    """Run every check on one exercise folder; a check that cannot run is reported as failed."""
+                      cancel: threading.Event, mutant_floor: float | None = None) -> Report:
+    """Run every check on one exercise folder; a check that cannot run is reported as failed. With
+    MUTANT_FLOOR, also grade the reference's mutants and require that share of them killed."""
     report = Report(path=str(directory))
     try:
         exercise = load_exercise(directory, options.bank)
@@ -59,7 +66,7 @@ def validate_exercise(directory: Path, options: GradeOptions, progress: Callable
         report.add("spec parses", False, str(exc))
         return report
     spec = exercise.spec
-    report.id = spec.id
+    report.id, report.family = spec.id, str(spec.family)
     report.add("spec parses", True)
     _check_statement(exercise, report)
     report.add("hints", bool(spec.hints), f"{len(spec.hints)} hint(s)")
@@ -71,6 +78,8 @@ def validate_exercise(directory: Path, options: GradeOptions, progress: Callable
     except Exception as exc:  # noqa: BLE001 - a failing generator is a failed check
         report.add("cases generate", False, f"{type(exc).__name__}: {exc}")
         return report
+    for case in first:
+        case.time_limit = case.time_limit or spec.time_per_case
     visible = sum(not c.hidden for c in first)
     report.add("cases deterministic", fingerprint(first) == fingerprint(second), "same seed → same inputs")
     report.add("visible and hidden cases", visible > 0 and visible < len(first),
@@ -84,6 +93,7 @@ def validate_exercise(directory: Path, options: GradeOptions, progress: Callable
             report.add(label, False, str(exc))
             return None
 
+    _check_reference_time(exercise, first, report)
     reference = grade(exercise.reference_file, "reference passes")
     if reference is not None:
         failing = [f"{c.name}: {c.verdict.value} ({c.reason})" for c in reference.cases if c.verdict is not Verdict.PASSED]
@@ -101,7 +111,53 @@ def validate_exercise(directory: Path, options: GradeOptions, progress: Callable
         detail = (f"{sum(c.verdict is not Verdict.PASSED for c in graded.cases)}/{len(graded.cases)} cases fail; "
                   f"diagnosed as: {', '.join(sorted(set(named))) or 'nothing'}")
         report.add(label, caught and wrong.misconception in named, detail)
+    if mutant_floor is not None and not cancel.is_set():
+        _check_mutants(exercise, options, progress, mutant_floor, report)
     return report
+
+
+def _check_reference_time(exercise: Exercise, cases: list[Case], report: Report) -> None:
+    """The reference's CPU time on each case, on the trusted side, must be at most CPU_SHARE of the
+    case's limit: a correct answer a few times slower than the reference still fits."""
+    from .expected import load_code, run_code
+
+    try:
+        reference = load_code(exercise, exercise.reference_file)
+    except BankCodeError as exc:
+        report.add("reference within 1/5 of each time limit", False, str(exc))
+        return
+    worst: tuple[float, str, float] = (0.0, "", 0.0)
+    for case in cases:
+        limit = case.time_limit or exercise.spec.time_per_case
+        started = time.process_time()
+        try:
+            run_code(exercise, reference, case)
+        except Exception:  # noqa: BLE001 - reported by "reference passes"
+            continue
+        share = (time.process_time() - started) / limit
+        if share > worst[0]:
+            worst = (share, case.name, limit)
+    share, name, limit = worst
+    detail = f"largest: {share:.1%} of the {limit:g} s limit ({name})" if name else "no case measured"
+    report.add("reference within 1/5 of each time limit", share <= CPU_SHARE, detail)
+
+
+def _check_mutants(exercise: Exercise, options: GradeOptions, progress: Callable[[str], None], floor: float,
+                   report: Report) -> None:
+    from .mutation import mutation_report
+
+    mutation = mutation_report(exercise, options.bank, progress)
+    scored = len(mutation.killed) + len(mutation.survived)
+    report.mutation = {"score": mutation.score, "killed": len(mutation.killed), "survived": mutation.survived,
+                       "equivalent": len(mutation.equivalent), "graded": mutation.total,
+                       "generated": mutation.generated, "stale": mutation.stale}
+    detail = (f"{mutation.score:.1%} killed ({len(mutation.killed)}/{scored}; {len(mutation.equivalent)} equivalent; "
+              f"{mutation.total} of {mutation.generated} generated graded)")
+    if mutation.survived:
+        detail += "; survivors: " + ", ".join(mutation.survived)
+    if mutation.stale:
+        detail += "; listed as equivalent but not: " + ", ".join(mutation.stale)
+    report.add(f"mutants killed ≥ {floor:.0%}", mutation.score >= floor and not mutation.stale, detail)
 
 
 def _check_statement(exercise: Exercise, report: Report) -> None:
@@ -117,3 +173,23 @@ def _check_statement(exercise: Exercise, report: Report) -> None:
     if not has_edges:
         problems.append("has no 'Edge …' section stating the edge rules")
     report.add("statement", not problems, "; ".join(problems) or "names every output and has an edge-rules section")
+
+
+def family_scores(reports: list[Report]) -> list[dict[str, Any]]:
+    """Per family: exercises, mutants killed / survived / equivalent, the pooled score and the lowest one."""
+    rows: dict[str, dict[str, Any]] = {}
+    for report in reports:
+        if report.mutation is None:
+            continue
+        row = rows.setdefault(report.family, {"family": report.family, "exercises": 0, "killed": 0, "survived": 0,
+                                              "equivalent": 0, "lowest": 1.0, "weakest": ""})
+        row["exercises"] += 1
+        row["killed"] += report.mutation["killed"]
+        row["survived"] += len(report.mutation["survived"])
+        row["equivalent"] += report.mutation["equivalent"]
+        if report.mutation["score"] <= row["lowest"]:
+            row["lowest"], row["weakest"] = report.mutation["score"], report.id
+    for row in rows.values():
+        scored = row["killed"] + row["survived"]
+        row["score"] = row["killed"] / scored if scored else 1.0
+    return list(rows.values())
