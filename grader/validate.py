@@ -84,6 +84,7 @@ def validate_exercise(directory: Path, options: GradeOptions, progress: Callable
     report.add("cases deterministic", fingerprint(first) == fingerprint(second), "same seed → same inputs")
     report.add("visible and hidden cases", visible > 0 and visible < len(first),
                f"{visible} visible, {len(first) - visible} hidden")
+    tied = _check_rules(exercise, first, report)
 
     def grade(path: Path, label: str) -> ExerciseResult | None:
         progress(f"{spec.id}: {label}")
@@ -111,9 +112,77 @@ def validate_exercise(directory: Path, options: GradeOptions, progress: Callable
         detail = (f"{sum(c.verdict is not Verdict.PASSED for c in graded.cases)}/{len(graded.cases)} cases fail; "
                   f"diagnosed as: {', '.join(sorted(set(named))) or 'nothing'}")
         report.add(label, caught and wrong.misconception in named, detail)
+        for rule in wrong.breaks:
+            broken = sorted({c.name for c in graded.cases if c.verdict is not Verdict.PASSED} & set(tied.get(rule, ())))
+            report.add(f"wrong/{wrong.file} fails a case of rule `{rule}`", bool(broken),
+                       ", ".join(broken) or f"passes every case tied to `{rule}`")
     if mutant_floor is not None and not cancel.is_set():
         _check_mutants(exercise, options, progress, mutant_floor, report)
     return report
+
+
+RULE_TAG = re.compile(r"<!--\s*rule:\s*([a-z0-9_-]+)\s*-->")
+
+
+def statement_rules(text: str) -> list[tuple[str | None, str]]:
+    """The rules of a statement: each top-level bullet of its edge-rules section (the section whose heading
+    contains "Edge"), as (its `<!-- rule: TAG -->` tag or None, its first line)."""
+    rules: list[tuple[str | None, str]] = []
+    level = 0
+    bullet: list[str] = []
+
+    def close() -> None:
+        if bullet:
+            tag = RULE_TAG.search(" ".join(bullet))
+            rules.append((tag.group(1) if tag else None, RULE_TAG.sub("", bullet[0]).strip()))
+            bullet.clear()
+
+    for line in text.splitlines():
+        heading = re.match(r"^(#+)\s", line)
+        if heading:
+            close()
+            if level and len(heading.group(1)) <= level:
+                level = 0
+            if "edge" in line.lower():
+                level = len(heading.group(1))
+            continue
+        if not level:
+            continue
+        if line.startswith("- "):
+            close()
+            bullet.append(line)
+        elif bullet and (line.startswith(" ") and line.strip()):
+            bullet.append(line)
+        else:
+            close()
+    close()
+    return rules
+
+
+def _check_rules(exercise: Exercise, cases: list[Case], report: Report) -> dict[str, list[str]]:
+    """Every rule of the statement has a tag, and the case file ties each tag to at least one case
+    (`RULES = {tag: [case names]}` in cases.py). Returns the ties."""
+    from .cases import load_module
+
+    statement = exercise.spec.directory / "README.md"
+    rules = statement_rules(statement.read_text(encoding="utf-8")) if statement.is_file() else []
+    module = load_module(exercise.cases_file, f"_mlgrade_rules_{abs(hash(exercise.cases_file))}")
+    ties = getattr(module, "RULES", {})
+    problems = []
+    if not isinstance(ties, dict) or not all(isinstance(v, (list, tuple)) for v in ties.values()):
+        report.add("every rule tied to a case", False, "cases.py: RULES must be a dict of tag → list of case names")
+        return {}
+    names = {c.name for c in cases}
+    tags = [tag for tag, _line in rules if tag]
+    problems += [f"untagged rule “{line[2:60]}…”" for tag, line in rules if tag is None]
+    problems += [f"`{tag}` tagged twice" for tag in sorted({t for t in tags if tags.count(t) > 1})]
+    problems += [f"`{tag}` tied to no case" for tag in tags if not ties.get(tag)]
+    problems += [f"`{tag}` in RULES is not a rule of the statement" for tag in ties if tag not in tags]
+    problems += [f"`{tag}`: no case named “{name}”" for tag, listed in ties.items() for name in listed
+                 if name not in names]
+    report.add("every rule tied to a case", bool(rules) and not problems,
+               "; ".join(problems) or f"{len(rules)} rules, each tied to at least one case")
+    return {tag: list(listed) for tag, listed in ties.items()}
 
 
 def _check_reference_time(exercise: Exercise, cases: list[Case], report: Report) -> None:
