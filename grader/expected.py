@@ -1,4 +1,4 @@
-"""Expected outputs, computed on the trusted side from the bank's reference (rule R2), and the
+"""Expected outputs, computed on the trusted side from the bank's reference (rule R2, docs/design.md), and the
 comparison of a full set of outputs with them."""
 
 from __future__ import annotations

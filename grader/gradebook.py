@@ -15,11 +15,12 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 
 from .errors import GradebookError
 from .files import data_home
-from .results import ExerciseResult, Verdict
+from .results import ExerciseResult, SandboxKind, Verdict
 
 GRADEBOOK_ENV = "MLGRADE_GRADEBOOK"
 BUSY_TIMEOUT_MS = 30_000
@@ -81,7 +82,7 @@ class Attempt:
     passed: bool
     ungradable: bool
     files_sha256: str | None
-    sandbox: str
+    sandbox: SandboxKind
     submission: str | None
     note: str
     candidate: str | None
@@ -101,16 +102,24 @@ class Attempt:
                           for c in self.cases]}
 
 
+class StandingStatus(StrEnum):
+    """Where the user stands on an exercise: never graded, graded but never passed, or passed once."""
+
+    NOT_TRIED = "not tried"
+    FAILING = "failing"
+    PASSED = "passed"
+
+
 @dataclass(frozen=True)
 class Standing:
-    """An exercise's status from the gradebook: not tried, failing or passed, and the best score."""
+    """An exercise's status from the gradebook, its best score and how many attempts count."""
 
-    status: str
+    status: StandingStatus
     best_score: float | None
     attempts: int
 
 
-NOT_TRIED = Standing("not tried", None, 0)
+NOT_TRIED = Standing(StandingStatus.NOT_TRIED, None, 0)
 
 
 def default_path() -> Path:
@@ -125,7 +134,8 @@ def now() -> str:
 
 
 class Gradebook:
-    """A connection to the gradebook. Use as a context manager; `open_existing` for read-only commands."""
+    """A connection to the gradebook, used as a context manager. `create=False` for read-only commands:
+    when the file does not exist yet, nothing is created and every query answers empty."""
 
     def __init__(self, path: Path | None = None, create: bool = True) -> None:
         self.path = path or default_path()
@@ -250,7 +260,7 @@ class Gradebook:
                  "note, candidate FROM attempts" + (" WHERE " + " AND ".join(where) if where else "")
                  + " ORDER BY time DESC, id DESC" + (f" LIMIT {int(limit)}" if limit else ""))
         attempts = [Attempt(id=r[0], exercise=r[1], time=r[2], score=r[3], verdict=r[4], passed=bool(r[5]),
-                            ungradable=bool(r[6]), files_sha256=r[7], sandbox=r[8], submission=r[9], note=r[10],
+                            ungradable=bool(r[6]), files_sha256=r[7], sandbox=SandboxKind(r[8]), submission=r[9], note=r[10],
                             candidate=r[11])
                     for r in self.connection.execute(query, parameters)]
         for attempt in attempts:
@@ -267,5 +277,5 @@ class Gradebook:
         rows = self.connection.execute(
             "SELECT exercise, MAX(passed), MAX(score), COUNT(*) FROM attempts "
             "WHERE candidate IS NULL AND ungradable = 0 GROUP BY exercise")
-        return {exercise: Standing("passed" if passed else "failing", float(best), int(count))
+        return {exercise: Standing(StandingStatus.PASSED if passed else StandingStatus.FAILING, float(best), int(count))
                 for exercise, passed, best, count in rows}

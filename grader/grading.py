@@ -1,5 +1,5 @@
 """One grading loop for every command: exercises → cases and expected outputs (trusted side) → the
-sandbox (candidate files and case inputs only, rule R2) → verdicts (grader/verdicts.py) → results.
+sandbox (candidate files and case inputs only, rule R2 of docs/design.md) → verdicts (grader/verdicts.py) → results.
 
 `grade PATH`, `grade ci`, `grade batch`, `grade watch` and `grade serve` all grade through
 `grade_exercises`, which owns the worker threads and takes the run's cancel event: once it is set

@@ -7,12 +7,14 @@ from pathlib import Path
 
 from sandbox.pool import WarmPool
 
+from .results import SandboxKind
+
 
 @dataclass(frozen=True)
 class GradeOptions:
     """How to grade: the sandbox kind, its image, the private bank, the submission, a warm pool."""
 
-    sandbox: str = "docker"
+    sandbox: SandboxKind = SandboxKind.DOCKER
     image: str = ""
     bank: Path | None = None
     submission: Path | None = None

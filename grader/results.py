@@ -14,11 +14,13 @@ from typing import Any
 
 import numpy as np
 
+from .errors import ExitStatus
+
 SCHEMA_VERSION = "1.1"  # 1.1: exercises[].files_sha256
 
 
 class Verdict(StrEnum):
-    """One vocabulary everywhere: terminal, JSON, HTML, JUnit (DESIGN.md)."""
+    """One vocabulary everywhere: terminal, JSON, HTML, JUnit, Markdown (docs/design.md, "Verdicts")."""
 
     PASSED = "passed"
     WRONG_ANSWER = "wrong answer"
@@ -29,6 +31,14 @@ class Verdict(StrEnum):
     FORBIDDEN_API = "forbidden API"
     NOT_IMPLEMENTED = "not implemented"
     UNGRADABLE = "ungradable"
+
+
+class SandboxKind(StrEnum):
+    """Where candidate code ran: docker (the default), or local (a plain process with rlimits, weaker,
+    labelled as such on every report)."""
+
+    DOCKER = "docker"
+    LOCAL = "local"
 
 
 @dataclass
@@ -76,7 +86,7 @@ class ExerciseResult:
     family: str
     path: str
     cases: list[CaseResult]
-    sandbox: str
+    sandbox: SandboxKind
     memory_limit_mb: int
     problems: list[str] = field(default_factory=list)
     files_sha256: str | None = None  # of the files sent into the sandbox (grading.files_digest)
@@ -106,7 +116,7 @@ class RunResult:
     exercises: list[ExerciseResult]
     started: str
     finished: str
-    sandbox: str
+    sandbox: SandboxKind
     tool_version: str
 
     @property
@@ -114,11 +124,11 @@ class RunResult:
         return any(e.verdict is Verdict.UNGRADABLE for e in self.exercises)
 
     @property
-    def exit_status(self) -> int:
-        """0 all passed, 1 graded but not all passed, 2 ungradable (infrastructure)."""
+    def exit_status(self) -> ExitStatus:
+        """OK (0) all passed, NOT_PASSED (1) graded but not all passed, USAGE (2) ungradable (rule R7)."""
         if self.ungradable:
-            return 2
-        return 0 if all(e.passed for e in self.exercises) else 1
+            return ExitStatus.USAGE
+        return ExitStatus.OK if all(e.passed for e in self.exercises) else ExitStatus.NOT_PASSED
 
 
 def to_document(run: RunResult) -> dict[str, Any]:
@@ -164,10 +174,10 @@ def from_document(document: dict[str, Any]) -> RunResult:
             })
             for case in data["cases"]
         ]
-        fields = {k: v for k, v in data.items() if k not in ("cases", "verdict", "score", "passed")}
-        exercises.append(ExerciseResult(cases=cases, **fields))
+        fields = {k: v for k, v in data.items() if k not in ("cases", "sandbox", "verdict", "score", "passed")}
+        exercises.append(ExerciseResult(cases=cases, sandbox=SandboxKind(data["sandbox"]), **fields))
     return RunResult(exercises=exercises, started=document["started"], finished=document["finished"],
-                     sandbox=document["sandbox"], tool_version=document["tool"]["version"])
+                     sandbox=SandboxKind(document["sandbox"]), tool_version=document["tool"]["version"])
 
 
 def _json_safe(value: Any) -> Any:

@@ -1,5 +1,5 @@
 """The sandbox sessions of one exercise's run: the job is sent, the candidate's module loads, the cases go
-in one at a time, and a crash or time-out gets a fresh container for the cases that remain (rule R5).
+in one at a time, and a crash or time-out gets a fresh container for the cases that remain (rule R5, docs/design.md).
 Every path ends in a CaseResult from grader/verdicts.py (rule R7); a cancelled run kills and removes its
 container before raising `Cancelled`."""
 

@@ -6,7 +6,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from .results import ExerciseResult, RunResult, Verdict
+from .errors import ExitStatus
+from .results import ExerciseResult, RunResult, SandboxKind, Verdict
 from .scrub import scrub
 
 STYLES = {
@@ -19,12 +20,12 @@ STYLES = {
 
 def print_run(run: RunResult, console: Console) -> None:
     """Per exercise, per case: the verdict and the reason; then the totals."""
-    if run.sandbox == "local":
+    if run.sandbox == SandboxKind.LOCAL:
         console.print("[bold yellow]sandbox: local process (weaker than Docker: no container isolation)[/]")
     for exercise in run.exercises:
         console.print(exercise_table(exercise))
     passed = sum(e.passed for e in run.exercises)
-    style = "green" if run.exit_status == 0 else "red"
+    style = "green" if run.exit_status is ExitStatus.OK else "red"
     console.print(f"[bold {style}]{passed}/{len(run.exercises)} exercises passed[/]")
 
 

@@ -6,6 +6,7 @@ stub must fail, and every known-wrong variant must fail *and* be diagnosed with 
 
 from __future__ import annotations
 
+import ast
 import re
 import threading
 import time
@@ -14,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import authoring
 from .bank import Exercise, load_exercise
 from .cases import Case, fingerprint, generate_cases
 from .expected import BankCodeError
@@ -73,6 +75,7 @@ def validate_exercise(directory: Path, options: GradeOptions, progress: Callable
     if spec.family in LIBRARY_FAMILIES:
         report.add("forbidden APIs listed", bool(spec.forbidden), ", ".join(spec.forbidden) or "none listed")
     report.add("wrong variants", len(spec.wrong) >= MIN_WRONG, f"{len(spec.wrong)} (at least {MIN_WRONG})")
+    _check_bank_imports(exercise, report)
     try:
         first, second = generate_cases(exercise.cases_file, spec.seed), generate_cases(exercise.cases_file, spec.seed)
     except Exception as exc:  # noqa: BLE001 - a failing generator is a failed check
@@ -262,3 +265,28 @@ def family_scores(reports: list[Report]) -> list[dict[str, Any]]:
         scored = row["killed"] + row["survived"]
         row["score"] = row["killed"] / scored if scored else 1.0
     return list(rows.values())
+
+
+def _check_bank_imports(exercise: Exercise, report: Report) -> None:
+    problems = [f"{path.relative_to(exercise.private)}: {problem}" for path in sorted(exercise.private.rglob("*.py"))
+                for problem in undeclared_imports(path)]
+    report.add("bank imports", not problems, "; ".join(problems[:3]) or "from grader, only grader.authoring's names")
+
+
+def undeclared_imports(path: Path) -> list[str]:
+    """What a bank file imports from grader/ beyond the names grader.authoring declares (`__all__`)."""
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    except (OSError, UnicodeDecodeError, SyntaxError, ValueError) as exc:
+        return [f"cannot be read: {type(exc).__name__}"]
+    problems: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            problems += [f"imports {alias.name}" for alias in node.names if alias.name.split(".")[0] == "grader"]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and (node.module or "").split(".")[0] == "grader":
+            if node.module != "grader.authoring":
+                problems.append(f"imports from {node.module}")
+            else:
+                problems += [f"imports {alias.name} from grader.authoring" for alias in node.names
+                             if alias.name not in authoring.__all__]
+    return problems

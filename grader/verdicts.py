@@ -1,4 +1,4 @@
-"""Where a verdict is decided. Everything the sandbox says is evidence (rule R4); only this module
+"""Where a verdict is decided. Everything the sandbox says is evidence (rule R4, docs/design.md); only this module
 turns evidence into a verdict, and only a comparison with the trusted expected outputs gives "passed".
 
 Hidden cases keep their verdict and diagnosis but lose everything that could echo hidden inputs or

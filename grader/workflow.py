@@ -17,9 +17,9 @@ from pathlib import Path
 from .bank import BankError, discover
 from .errors import WorkflowError
 from .files import cache_home, write_atomically
-from .gradebook import Gradebook, GradebookError, Standing
+from .gradebook import Gradebook, GradebookError, Standing, StandingStatus
 from .notebook import assemble, read_notebook
-from .results import ExerciseResult, RunResult
+from .results import ExerciseResult, RunResult, SandboxKind
 from .spec import FAMILIES, ExerciseSpec, SpecError, load_spec
 
 DEFAULT_ROOT = Path("exercises")
@@ -119,7 +119,7 @@ def record_run(run: RunResult, book: Path | None, *, submission: Path | None = N
     return None
 
 
-def record_unavailable(target: Path, sandbox: str, book: Path | None, note: str) -> str | None:
+def record_unavailable(target: Path, sandbox: SandboxKind, book: Path | None, note: str) -> str | None:
     """Record an ungradable attempt (no score, not the candidate's failure) for every exercise at TARGET."""
     try:
         specs = [load_spec(directory) for directory in discover(target)]
@@ -161,8 +161,8 @@ def family_progress(specs: Iterable[ExerciseSpec], standing: dict[str, Standing]
         entry = counts.setdefault(spec.family, [0, 0, 0])
         status = standing.get(spec.id)
         entry[0] += 1
-        entry[1] += status is not None and status.status == "passed"
-        entry[2] += status is not None and status.status == "failing"
+        entry[1] += status is not None and status.status == StandingStatus.PASSED
+        entry[2] += status is not None and status.status == StandingStatus.FAILING
     order = [f for f in FAMILIES if f in counts] + sorted(set(counts) - set(FAMILIES))
     return [FamilyProgress(family, *counts[family]) for family in order]
 

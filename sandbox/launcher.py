@@ -140,7 +140,7 @@ class _Channel:
 
 
 class DockerSession:
-    """One fresh, hardened container running the runner (rule R5)."""
+    """One fresh, hardened container running the runner (rule R5, docs/design.md)."""
 
     sandbox = "docker"
 

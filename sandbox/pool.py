@@ -2,7 +2,7 @@
 
 Each container is started ahead of need with its runtime already imported (numpy, plus torch
 when the submission needs it), waits for exactly one submission, and is discarded after it —
-so a pooled run is as isolated as a cold one (rule R5), only faster. Idle containers are reaped,
+so a pooled run is as isolated as a cold one (rule R5, docs/design.md), only faster. Idle containers are reaped,
 and the pool never holds more warm containers than its memory budget allows.
 """
 

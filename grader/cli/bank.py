@@ -14,8 +14,9 @@ from rich.table import Table
 
 from ..bank import bank_from_env, discover
 from ..options import GradeOptions
+from ..results import SandboxKind
 from .app import app
-from .common import BankOption, GradebookOption, SandboxKind, console, ensure_image, errors
+from .common import BankOption, GradebookOption, console, ensure_image, errors
 
 
 @app.command("list", help="List the exercises at or under PATH (id, family, difficulty, title) with your status "
@@ -56,7 +57,7 @@ def list_command(
 def validate_command(
     path: Annotated[Path, typer.Argument(help="An exercise folder or a folder of exercises.")] = Path("exercises"),
     bank: BankOption = None,
-    sandbox: Annotated[SandboxKind, typer.Option(help="docker (default) or local.")] = SandboxKind.docker,
+    sandbox: Annotated[SandboxKind, typer.Option(help="docker (default) or local.")] = SandboxKind.DOCKER,
     as_json: Annotated[bool, typer.Option("--json", help="Print the reports as JSON.")] = False,
     mutants: Annotated[bool, typer.Option("--mutants", help="Also grade mutants of each reference (operators, "
                                           "constants ±1, axis/keepdims, comparisons, slice bounds, SQL clauses) "
@@ -69,8 +70,8 @@ def validate_command(
     from ..validate import validate_exercise
 
     directories = discover(path)
-    image = ensure_image() if sandbox is SandboxKind.docker else ""
-    options = GradeOptions(sandbox=sandbox.value, image=image, bank=bank_from_env(bank))
+    image = ensure_image() if sandbox is SandboxKind.DOCKER else ""
+    options = GradeOptions(sandbox=sandbox, image=image, bank=bank_from_env(bank))
     reports, cancel = [], threading.Event()
     with errors.status("validating…") as status:
         for directory in directories:

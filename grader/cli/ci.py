@@ -1,7 +1,8 @@
-"""`grade ci` and `grade init`, registered on the main typer app by `register(app)` (grader/cli.py).
+"""`grade ci` and `grade init`, added to the `grade` app by `register(app)` (grader/cli/__init__.py).
 
-Names from grader/cli.py (fail, ensure_image, the consoles) are imported inside the commands, so
-that this module can be imported on its own as well as from cli.py."""
+`grade ci` runs the check of a submission branch (grader/ci/check.py) and prints the plan, GitHub
+annotations and the results; `grade init` creates a submission repository (grader/ci/init.py).
+grader/ci/check.py imports the report renderers, so it is imported only when `grade ci` runs."""
 
 from __future__ import annotations
 
@@ -22,7 +23,8 @@ from ..ci import annotations as gh
 from ..ci import git
 from ..errors import InitError, MlgradeError, UsageError
 from ..grading import GradeOptions
-from .common import SandboxKind, ensure_image
+from ..results import SandboxKind
+from .common import ensure_image
 
 if TYPE_CHECKING:
     from ..ci.check import CiPlan
@@ -56,7 +58,7 @@ def ci_command(
     out: Annotated[Path, typer.Option(help="Where to write results.json, junit.xml, report.html and "
                                            "summary.md.")] = Path("mlgrade-report"),
     repo: Annotated[Path, typer.Option(help="The git checkout of the submission.")] = Path("."),
-    sandbox: Annotated[SandboxKind, typer.Option(help="docker (default) or local (weaker, labelled).")] = SandboxKind.docker,
+    sandbox: Annotated[SandboxKind, typer.Option(help="docker (default) or local (weaker, labelled).")] = SandboxKind.DOCKER,
     annotations: Annotated[bool, typer.Option(help="Print GitHub annotations (::error file=…,line=…::…).")] = True,
 ) -> None:
     from ..ci import check  # imports the report renderers: only when the command runs
@@ -80,9 +82,9 @@ def ci_command(
                 raise UsageError(f"--bank {bank_dir} is not a directory")
             plan = check.plan(root, Path(work) / "base", base, graded_all, bank_dir, env)
             _print_plan(console, plan)
-            options = GradeOptions(sandbox=sandbox.value, bank=bank_dir)
-            if plan.selected and sandbox is SandboxKind.docker:
-                options = GradeOptions(sandbox="docker", bank=bank_dir, image=ensure_image())
+            options = GradeOptions(sandbox=sandbox, bank=bank_dir)
+            if plan.selected and sandbox is SandboxKind.DOCKER:
+                options = GradeOptions(sandbox=SandboxKind.DOCKER, bank=bank_dir, image=ensure_image())
             with errors.status("grading…") as status:
                 run = check.grade(plan, options, lambda message: status.update(message), threading.Event())
             if run.exercises:

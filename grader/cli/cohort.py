@@ -12,9 +12,10 @@ import typer
 from ..bank import bank_from_env, discover
 from ..errors import UsageError
 from ..options import GradeOptions
+from ..results import SandboxKind
 from ..terminal import safe
 from .app import app
-from .common import BankOption, GradebookOption, SandboxKind, console, ensure_image, errors, write_reports_or_fail
+from .common import BankOption, GradebookOption, console, ensure_image, errors, write_reports_or_fail
 
 
 @app.command("batch", help="Grade many candidates' submissions (one file or folder each, in SUBMISSIONS) against "
@@ -26,7 +27,7 @@ def batch_command(
     out: Annotated[Path, typer.Option(help="Where each candidate's results document is written.")] = Path("results"),
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Candidates graded at once.")] = os.cpu_count() or 2,
     bank: BankOption = None,
-    sandbox: Annotated[SandboxKind, typer.Option(help="docker (default) or local.")] = SandboxKind.docker,
+    sandbox: Annotated[SandboxKind, typer.Option(help="docker (default) or local.")] = SandboxKind.DOCKER,
     gradebook: GradebookOption = None,
 ) -> None:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -37,9 +38,9 @@ def batch_command(
 
     candidates = find_candidates(submissions)
     discover(exercise)
-    image = ensure_image() if sandbox is SandboxKind.docker else ""
-    pool = WarmPool(image, per_key=jobs) if sandbox is SandboxKind.docker else None
-    options = GradeOptions(sandbox=sandbox.value, image=image, bank=bank_from_env(bank), pool=pool)
+    image = ensure_image() if sandbox is SandboxKind.DOCKER else ""
+    pool = WarmPool(image, per_key=jobs) if sandbox is SandboxKind.DOCKER else None
+    options = GradeOptions(sandbox=sandbox, image=image, bank=bank_from_env(bank), pool=pool)
     statuses: list[int] = []
     columns = (TextColumn("grading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     try:

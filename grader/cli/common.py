@@ -1,9 +1,8 @@
-"""What the `grade` subcommand modules share: consoles, common options, the sandbox choice and making
-sure the sandbox image exists."""
+"""What the `grade` subcommand modules share: the consoles, common options (--bank, --gradebook,
+--root, EXERCISE, --json), making sure the sandbox image exists, and writing reports."""
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -15,13 +14,6 @@ from ..files import cache_home
 
 console = Console(highlight=False)
 errors = Console(stderr=True, highlight=False)
-
-
-class SandboxKind(StrEnum):
-    """docker (the default) or local (a plain process with rlimits, weaker, labelled everywhere)."""
-
-    docker = "docker"
-    local = "local"
 
 
 BankOption = Annotated[Path | None, typer.Option("--bank", help="Directory holding the private parts "

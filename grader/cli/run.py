@@ -14,10 +14,10 @@ from ..bank import bank_from_env
 from ..errors import UsageError
 from ..grading import grade_path
 from ..options import GradeOptions
-from ..results import Verdict, from_document, to_document, write_document
+from ..results import SandboxKind, Verdict, from_document, to_document, write_document
 from ..terminal import print_run, safe
 from .app import app
-from .common import BankOption, GradebookOption, RootOption, SandboxKind, console, ensure_image, errors, write_reports_or_fail
+from .common import BankOption, GradebookOption, RootOption, console, ensure_image, errors, write_reports_or_fail
 
 
 @app.command("run", help="Grade the candidate's files of every exercise at or under PATH.")
@@ -34,7 +34,7 @@ def run_command(
                                                       "(e.g. $GITHUB_STEP_SUMMARY).")] = None,
     bank: BankOption = None,
     sandbox: Annotated[SandboxKind, typer.Option(help="docker (default) or local: a plain process with "
-                                                 "rlimits, weaker, labelled as such.")] = SandboxKind.docker,
+                                                 "rlimits, weaker, labelled as such.")] = SandboxKind.DOCKER,
     root: RootOption = None,
     gradebook: GradebookOption = None,
 ) -> None:
@@ -43,13 +43,13 @@ def run_command(
     if submission is not None and not submission.exists():
         raise UsageError(f"--submission {submission} does not exist")
     path, submission, notebook = prepare_run(path, submission, root)  # ids → folders; notebooks → modules
-    options = GradeOptions(sandbox=sandbox.value, bank=bank_from_env(bank), submission=submission)
-    remote = sandbox is SandboxKind.docker and serve.answers()  # the server has its own engine and image
-    if sandbox is SandboxKind.docker and not remote:
+    options = GradeOptions(sandbox=sandbox, bank=bank_from_env(bank), submission=submission)
+    remote = sandbox is SandboxKind.DOCKER and serve.answers()  # the server has its own engine and image
+    if sandbox is SandboxKind.DOCKER and not remote:
         try:
             options = replace(options, image=ensure_image())
         except Exception:
-            record_unavailable(path, sandbox.value, gradebook)
+            record_unavailable(path, sandbox, gradebook)
             raise
     with console.status("grading…") as status:
         if remote:

@@ -1,8 +1,8 @@
 """The candidate's commands: show, watch, hint, reset, progress, history, notebook (`register(app)`), and the
 pieces `grade PATH` and `grade list` use (ids as paths, notebook submissions, gradebook recording).
 
-The CLI module's console, error console, `fail()` and `ensure_image()` are imported inside the functions:
-grader/cli.py imports this module to register these commands."""
+`register(app)` adds the commands to the `grade` app (grader/cli/__init__.py); each command's
+docstring is its `--help` text."""
 
 from __future__ import annotations
 
@@ -25,14 +25,14 @@ from rich.table import Table
 from .. import workflow
 from ..bank import bank_from_env, discover
 from ..errors import Interrupted, MlgradeError, UsageError
-from ..gradebook import NOT_TRIED, Gradebook, Standing
+from ..gradebook import NOT_TRIED, Gradebook, Standing, StandingStatus
 from ..grading import GradeOptions, grade_path
 from ..notebook import is_notebook_path, stub_notebook, write_notebook
-from ..results import RunResult
+from ..results import RunResult, SandboxKind
 from ..spec import ExerciseSpec, SpecError, load_spec
-from .common import ExerciseArgument, GradebookOption, JsonFlag, RootOption, SandboxKind, console, ensure_image, errors
+from .common import ExerciseArgument, GradebookOption, JsonFlag, RootOption, console, ensure_image, errors
 
-STATUS_STYLES = {"passed": "green", "failing": "red", "not tried": "dim"}
+STATUS_STYLES = {StandingStatus.PASSED: "green", StandingStatus.FAILING: "red", StandingStatus.NOT_TRIED: "dim"}
 
 
 def _warn(message: str) -> None:
@@ -54,7 +54,7 @@ def _local_time(iso: str) -> str:
         return iso
 
 
-# --- used by `grade PATH` and `grade list` (grader/cli.py) --------------------------------------------
+# --- used by `grade PATH` and `grade list` (grader/cli/run.py, grader/cli/bank.py) --------------------------
 
 def prepare_run(path: Path, submission: Path | None, root: Path | None) -> tuple[Path, Path | None, Path | None]:
     """PATH as a folder (an id is resolved against --root), and the submission to grade: a notebook is
@@ -81,7 +81,7 @@ def record(run: RunResult, submission: Path | None, book: Path | None) -> None:
         _warn(problem)
 
 
-def record_unavailable(path: Path, sandbox: str, book: Path | None) -> None:
+def record_unavailable(path: Path, sandbox: SandboxKind, book: Path | None) -> None:
     """Record that the exercises at PATH could not be graded (no sandbox): ungradable, not a failure."""
     problem = workflow.record_unavailable(path, sandbox, book, "the sandbox was unavailable")
     if problem:
@@ -272,7 +272,7 @@ def watch_command(exercise: ExerciseArgument, root: RootOption = None,
                   submission: Annotated[Path | None, typer.Option(help="Watch and grade this file (.py or .ipynb) "
                                                                   "instead of the exercise's own.")] = None,
                   bank: Annotated[Path | None, typer.Option(help="The private bank (default $MLGRADE_BANK).")] = None,
-                  sandbox: Annotated[SandboxKind, typer.Option(help="docker (default) or local.")] = SandboxKind.docker,
+                  sandbox: Annotated[SandboxKind, typer.Option(help="docker (default) or local.")] = SandboxKind.DOCKER,
                   interval: Annotated[float, typer.Option(help="Seconds between checks of the file.")] = 0.2,
                   debounce: Annotated[float, typer.Option(help="Regrade once the file has been still this "
                                                           "long (seconds).")] = 0.3,
@@ -284,9 +284,9 @@ def watch_command(exercise: ExerciseArgument, root: RootOption = None,
 
     spec = _spec(exercise, root)
     watched = submission or spec.candidate_file
-    image = ensure_image() if sandbox is SandboxKind.docker else ""
-    pool = WarmPool(image, per_key=1) if sandbox is SandboxKind.docker else None
-    options = GradeOptions(sandbox=sandbox.value, image=image, bank=bank_from_env(bank), pool=pool)
+    image = ensure_image() if sandbox is SandboxKind.DOCKER else ""
+    pool = WarmPool(image, per_key=1) if sandbox is SandboxKind.DOCKER else None
+    options = GradeOptions(sandbox=sandbox, image=image, bank=bank_from_env(bank), pool=pool)
     count = 0
     try:
         while True:

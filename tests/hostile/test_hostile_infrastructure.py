@@ -1,4 +1,4 @@
-"""Fail closed on infrastructure faults (rule R7), and never trust the candidate's file on the host (R6).
+"""Fail closed on infrastructure faults (rule R7), and never trust the candidate's file on the host (R6); docs/design.md.
 
 Every fault ends in a recorded verdict: "ungradable" with exit status 2 and a message saying what to
 do, or, when the candidate's container is killed from outside, a recorded non-passing verdict;

@@ -70,7 +70,7 @@ def test_forbidden_api_and_time_limit_verdicts_are_failure_types(graded: Graded,
 
 def test_ungradable_is_an_error(graded: Graded, schema: xmlschema.XMLSchema, tmp_path: Path) -> None:
     def infrastructure_fault(document: dict[str, Any]) -> None:
-        # derived: the last case as the grader records an infrastructure fault (rule R7)
+        # derived: the last case as the grader records an infrastructure fault (rule R7, docs/design.md)
         case = document["exercises"][0]["cases"][-1]
         case.update(verdict="ungradable", reason="the Docker engine stopped answering", mismatch=None,
                     misconception=None, error=None, output=None, seconds=None)

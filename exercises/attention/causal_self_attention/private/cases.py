@@ -3,7 +3,7 @@ and an upstream gradient; several head counts, L = 1, and d_head = 1."""
 
 import numpy as np
 
-from grader.cases import Case
+from grader.authoring import Case
 
 PROJECTIONS = ("q_proj", "k_proj", "v_proj", "o_proj")
 

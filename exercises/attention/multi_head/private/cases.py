@@ -3,7 +3,7 @@ fully masked rows, large scores, and d_model large enough that 1/√d_model ≠ 
 
 import numpy as np
 
-from grader.cases import Case
+from grader.authoring import Case
 
 
 def _inputs(rng, batch, length, d_model, scale=1.0):

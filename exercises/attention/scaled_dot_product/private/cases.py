@@ -4,7 +4,7 @@ large logits (which break a softmax without the max shift) and d large enough th
 
 import numpy as np
 
-from grader.cases import Case
+from grader.authoring import Case
 
 
 def _qkv(rng, batch, length, source, d, dv, scale=1.0):

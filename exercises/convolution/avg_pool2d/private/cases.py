@@ -2,7 +2,7 @@
 being ignored), default stride (catch stride 1), pairs, windows not dividing the input, 1×1
 windows, even windows, batch > 1."""
 
-from grader.cases import Case
+from grader.authoring import Case
 
 
 def _args(x, kernel_size, stride=None, padding=0, count_include_pad=True):

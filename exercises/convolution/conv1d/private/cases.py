@@ -2,7 +2,7 @@
 (catch ceil), dilation 1 and > 1 (catch the cs231n convention), padding, even and length-1
 kernels, batch > 1, no bias."""
 
-from grader.cases import Case
+from grader.authoring import Case
 
 
 def _conv(rng, n, c_in, c_out, length, kernel, bias=True):

@@ -2,7 +2,7 @@
 (catch ceil), dilation 1 and 2 (catch the cs231n convention), groups with C_out/groups > 1 (catch
 round-robin groups), pairs for every parameter, even and 1×1 kernels, batch > 1, no bias."""
 
-from grader.cases import Case
+from grader.authoring import Case
 
 
 def _conv(rng, n, c_in, c_out, groups, size, kernel, bias=True):

@@ -2,7 +2,7 @@
 (catch the missing flip in dx), strides that leave rows of x unread, padding, overlapping windows,
 pairs, even and 1×1 kernels."""
 
-from grader.cases import Case
+from grader.authoring import Case
 
 
 def _pair(value):

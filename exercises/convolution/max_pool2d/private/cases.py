@@ -4,7 +4,7 @@ running maximum started at 0), windows not dividing the input, pairs, 1×1 windo
 
 import numpy as np
 
-from grader.cases import Case
+from grader.authoring import Case
 
 
 def _pool_case(rng, x, kernel_size, stride=None):

@@ -4,7 +4,7 @@ graphs with a planted cycle, and 100 000 courses with a 100 000-long chain."""
 
 import numpy as np
 
-from grader.cases import Case
+from grader.authoring import Case
 
 LARGE_COURSES, LARGE_EXTRA = 100_000, 100_000
 

@@ -5,7 +5,7 @@ alphabets, and 200 000 characters with windows of ~40 000 different characters."
 
 import numpy as np
 
-from grader.cases import Case
+from grader.authoring import Case
 
 LARGE_ALPHABET, LARGE_BLOCK, LARGE_BLOCKS = 50_000, 40_000, 5
 FIRST_CODE_POINT = 0x100  # 0x100 + 50 000 stays below the surrogate range 0xD800–0xDFFF

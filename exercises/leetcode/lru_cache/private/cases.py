@@ -4,7 +4,7 @@ sequences, and 200 000 operations on a full cache of capacity 100 000."""
 
 import numpy as np
 
-from grader.cases import Case
+from grader.authoring import Case
 
 LARGE_CAPACITY, LARGE_MIXED, LARGE_KEYS = 100_000, 100_000, 130_000
 

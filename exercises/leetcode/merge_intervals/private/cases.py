@@ -3,7 +3,7 @@ unsorted input, the empty list, random shuffled intervals and n = 100 000."""
 
 import numpy as np
 
-from grader.cases import Case
+from grader.authoring import Case
 
 LARGE_N = 100_000
 

@@ -4,7 +4,7 @@ all-water grids, single rows and columns, a serpentine, random grids at several 
 
 import numpy as np
 
-from grader.cases import Case
+from grader.authoring import Case
 
 LARGE_SIDE = 700
 

@@ -3,7 +3,7 @@ negatives, ±1 runs, random lists whose prefix and suffix products fit in 32 bit
 
 import numpy as np
 
-from grader.cases import Case
+from grader.authoring import Case
 
 LARGE_N = 100_000
 INT32_MAX = 2**31 - 1

@@ -4,7 +4,7 @@ small list, random rotated lists, and n = 100 000."""
 
 import numpy as np
 
-from grader.cases import Case
+from grader.authoring import Case
 
 LARGE_N = 100_000
 

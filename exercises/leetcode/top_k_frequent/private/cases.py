@@ -4,7 +4,7 @@ lists with a unique cut-off, and n = 100 000 with ~50 000 distinct values."""
 
 import numpy as np
 
-from grader.cases import Case
+from grader.authoring import Case
 
 LARGE_TOP = 25
 

@@ -3,7 +3,7 @@ zeros, unsorted input, random lists with exactly one valid pair, and n = 100 000
 
 import numpy as np
 
-from grader.cases import Case
+from grader.authoring import Case
 
 LARGE_N = 100_000
 

@@ -4,7 +4,7 @@ mismatches, interleaving, random balanced strings with and without one corrupted
 
 import numpy as np
 
-from grader.cases import Case
+from grader.authoring import Case
 
 LARGE_DEPTH = 500_000
 OPEN, CLOSE = "([{", ")]}"

@@ -4,7 +4,7 @@ hyper-parameters and a 2-D parameter. Steps stay small so the bias correction ma
 
 import numpy as np
 
-from grader.cases import Case
+from grader.authoring import Case
 
 
 def _state(rng, shape, t, beta1=0.9, beta2=0.999, scale=1.0):

@@ -4,7 +4,7 @@ constant channel, and N = 1 in eval mode. Running statistics are far from the ba
 eval-mode mistakes show."""
 
 
-from grader.cases import Case
+from grader.authoring import Case
 
 
 def _setup(rng, shape):

@@ -4,7 +4,7 @@ N×N block indexing differs from per-row indexing), and N > 1 (so sum ≠ mean).
 
 import numpy as np
 
-from grader.cases import Case
+from grader.authoring import Case
 
 
 def _targets(rng, n, c):

@@ -3,7 +3,7 @@ eval mode (identity), p = 1 (zeros, no NaN), p = 0, and a 3-D input."""
 
 import numpy as np
 
-from grader.cases import Case
+from grader.authoring import Case
 
 
 def _draw(rng, shape, p):

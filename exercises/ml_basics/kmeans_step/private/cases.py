@@ -4,7 +4,7 @@ instance. Every tie case has a non-tied point per cluster so a wrong tie rule mo
 
 import numpy as np
 
-from grader.cases import Case
+from grader.authoring import Case
 
 
 def _blobs(rng, centers, per_blob):

@@ -3,7 +3,7 @@ variance far below eps (break eps outside the sqrt), a constant sample, D = 1, a
 non-trivial gamma/beta. N ≠ D and samples with different statistics make the batch axis show."""
 
 
-from grader.cases import Case
+from grader.authoring import Case
 
 
 def _params(rng, d):

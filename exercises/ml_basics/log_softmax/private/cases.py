@@ -4,7 +4,7 @@ length-1 slices. Logits have a non-zero maximum so a shift that is not added bac
 
 import numpy as np
 
-from grader.cases import Case
+from grader.authoring import Case
 
 
 def visible(rng):

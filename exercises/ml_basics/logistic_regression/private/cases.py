@@ -4,7 +4,7 @@ misclassified samples. N > 1 everywhere else, so sums and means differ."""
 
 import numpy as np
 
-from grader.cases import Case
+from grader.authoring import Case
 
 
 def _data(rng, n, d, scale=1.0):

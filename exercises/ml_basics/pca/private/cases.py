@@ -5,7 +5,7 @@ the others (checked when the cases were written), so the sign convention is well
 
 import numpy as np
 
-from grader.cases import Case
+from grader.authoring import Case
 
 
 def _data(rng, n, scales, offset):

@@ -4,7 +4,7 @@ slices, length-1 slices and square matrices (break reductions without keepdims).
 
 import numpy as np
 
-from grader.cases import Case
+from grader.authoring import Case
 
 
 def visible(rng):

@@ -4,25 +4,21 @@ unknown campaigns, duplicate event rows, empty tables and random campaigns."""
 
 import numpy as np
 
-from grader.cases import Case
+from grader.authoring import Case, Table, sql_setup
 
 Counts = dict[int, tuple[int, int]]  # campaign_id → (impressions, clicks)
+
+CAMPAIGN = Table("Campaign", {"campaign_id": "INTEGER", "name": "TEXT"})
+EVENT = Table("Event", {"event_id": "INTEGER", "campaign_id": "INTEGER", "action": "TEXT"})
 
 
 def _setup(campaigns: list[int], counts: Counts, rng: np.random.Generator) -> str:
     """Campaign rows for CAMPAIGNS; COUNTS expanded into Event rows in a shuffled order."""
-    script = ["CREATE TABLE Campaign (campaign_id INTEGER, name TEXT);",
-              "CREATE TABLE Event (event_id INTEGER, campaign_id INTEGER, action TEXT);"]
-    if campaigns:
-        rows = ", ".join(f"({c}, 'campaign {c}')" for c in campaigns)
-        script.append(f"INSERT INTO Campaign VALUES {rows};")
     events = [(c, action) for c, (shown, clicked) in counts.items()
               for action in ["impression"] * shown + ["click"] * clicked]
-    if events:
-        order = rng.permutation(len(events))
-        rows = ", ".join(f"({i}, {events[j][0]}, '{events[j][1]}')" for i, j in enumerate(order, start=1))
-        script.append(f"INSERT INTO Event VALUES {rows};")
-    return " ".join(script)
+    order = rng.permutation(len(events)) if events else []
+    return sql_setup((CAMPAIGN, [(c, f"campaign {c}") for c in campaigns]),
+                     (EVENT, [(i, *events[j]) for i, j in enumerate(order, start=1)]))
 
 
 def _case(rng: np.random.Generator, name: str, campaigns: list[int], counts: Counts, note: str = "") -> Case:

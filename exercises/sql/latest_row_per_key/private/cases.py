@@ -4,30 +4,16 @@ chronological, NULL timestamps and values, an empty table and random logs."""
 
 import numpy as np
 
-from grader.cases import Case
+from grader.authoring import Case, Table, sql_setup
 
 Reading = tuple[int, str, str | None, float | None]  # id, sensor, read_at, value
 
-
-def _literal(value: int | float | str | None) -> str:
-    if value is None:
-        return "NULL"
-    if isinstance(value, str):
-        return "'" + value.replace("'", "''") + "'"
-    return repr(value)
-
-
-def _setup(readings: list[Reading]) -> str:
-    """Rows are inserted in the given order."""
-    script = "CREATE TABLE Reading (id INTEGER, sensor TEXT, read_at TEXT, value REAL);"
-    if readings:
-        values = ", ".join("(" + ", ".join(_literal(v) for v in row) + ")" for row in readings)
-        script += f" INSERT INTO Reading VALUES {values};"
-    return script
+READING = Table("Reading", {"id": "INTEGER", "sensor": "TEXT", "read_at": "TEXT", "value": "REAL"})
 
 
 def _case(name: str, readings: list[Reading], note: str = "") -> Case:
-    return Case(name, kwargs={"setup": _setup(readings)}, note=note)
+    """Rows are inserted in the given order."""
+    return Case(name, kwargs={"setup": sql_setup((READING, readings))}, note=note)
 
 
 def _random(rng: np.random.Generator, sensors: int, n: int, null_share: float = 0.0) -> list[Reading]:

@@ -4,32 +4,20 @@ employees (NULL rows), NULL salaries, unknown departments, empty tables and rand
 
 import numpy as np
 
-from grader.cases import Case
+from grader.authoring import Case, Table, sql_setup
 
 Employee = tuple[int | None, int]  # salary, departmentId
 
 NAMES = ["IT", "Sales", "HR", "Ops", "Legal", "R'n'D", "Support", "Finance"]
 
-
-def _literal(value: int | str | None) -> str:
-    if value is None:
-        return "NULL"
-    if isinstance(value, str):
-        return "'" + value.replace("'", "''") + "'"
-    return str(int(value))
+DEPARTMENT = Table("Department", {"id": "INTEGER", "name": "TEXT"})
+EMPLOYEE = Table("Employee", {"id": "INTEGER", "salary": "INTEGER", "departmentId": "INTEGER"})
 
 
 def _setup(departments: list[str], employees: list[Employee]) -> str:
     """Department ids are 1..len(departments); employees are (salary, departmentId), ids 1..n."""
-    script = ["CREATE TABLE Department (id INTEGER, name TEXT);",
-              "CREATE TABLE Employee (id INTEGER, salary INTEGER, departmentId INTEGER);"]
-    if departments:
-        rows = ", ".join(f"({i}, {_literal(n)})" for i, n in enumerate(departments, start=1))
-        script.append(f"INSERT INTO Department VALUES {rows};")
-    if employees:
-        rows = ", ".join(f"({i}, {_literal(s)}, {_literal(d)})" for i, (s, d) in enumerate(employees, start=1))
-        script.append(f"INSERT INTO Employee VALUES {rows};")
-    return " ".join(script)
+    return sql_setup((DEPARTMENT, list(enumerate(departments, start=1))),
+                     (EMPLOYEE, [(i, *employee) for i, employee in enumerate(employees, start=1)]))
 
 
 def _case(name: str, departments: list[str], employees: list[Employee], note: str = "") -> Case:

@@ -6,21 +6,15 @@ import datetime as dt
 
 import numpy as np
 
-from grader.cases import Case
+from grader.authoring import Case, Table, sql_setup
 
 Payment = tuple[int, int, str, int | None]  # payment_id, user_id, paid_on, amount
 
-
-def _setup(payments: list[Payment]) -> str:
-    script = "CREATE TABLE Payment (payment_id INTEGER, user_id INTEGER, paid_on TEXT, amount INTEGER);"
-    if payments:
-        values = ", ".join(f"({p}, {u}, '{d}', {'NULL' if a is None else a})" for p, u, d, a in payments)
-        script += f" INSERT INTO Payment VALUES {values};"
-    return script
+PAYMENT = Table("Payment", {"payment_id": "INTEGER", "user_id": "INTEGER", "paid_on": "TEXT", "amount": "INTEGER"})
 
 
 def _case(name: str, payments: list[Payment], note: str = "") -> Case:
-    return Case(name, kwargs={"setup": _setup(payments)}, note=note)
+    return Case(name, kwargs={"setup": sql_setup((PAYMENT, payments))}, note=note)
 
 
 def _random(rng: np.random.Generator, users: int, n: int, days: int, null_share: float = 0.0) -> list[Payment]:

@@ -3,18 +3,14 @@ row expected), NULL salaries, an empty table and random tables with many duplica
 
 import numpy as np
 
-from grader.cases import Case
+from grader.authoring import Case, Table, sql_setup
 
-
-def _setup(salaries: list[int | None]) -> str:
-    """CREATE and fill Employee; ids are 1..n in the given order."""
-    rows = ", ".join(f"({i}, {'NULL' if s is None else int(s)})" for i, s in enumerate(salaries, start=1))
-    script = "CREATE TABLE Employee (id INTEGER, salary INTEGER);"
-    return script + (f" INSERT INTO Employee VALUES {rows};" if rows else "")
+EMPLOYEE = Table("Employee", {"id": "INTEGER", "salary": "INTEGER"})
 
 
 def _case(name: str, salaries: list[int | None], note: str = "") -> Case:
-    return Case(name, kwargs={"setup": _setup(salaries)}, note=note)
+    """Employee ids are 1..n in the given order."""
+    return Case(name, kwargs={"setup": sql_setup((EMPLOYEE, list(enumerate(salaries, start=1))))}, note=note)
 
 
 def _random(rng: np.random.Generator, n: int, distinct: int) -> list[int | None]:

@@ -6,25 +6,19 @@ import datetime as dt
 
 import numpy as np
 
-from grader.cases import Case
+from grader.authoring import Case, Table, sql_setup
 
 Row = tuple[int, str | None]  # user_id, activity_date
+
+ACTIVITY = Table("Activity", {"user_id": "INTEGER", "activity_date": "TEXT"})
 
 
 def _day(start: str, offset: int) -> str:
     return (dt.date.fromisoformat(start) + dt.timedelta(days=offset)).isoformat()
 
 
-def _setup(rows: list[Row]) -> str:
-    script = "CREATE TABLE Activity (user_id INTEGER, activity_date TEXT);"
-    if rows:
-        values = ", ".join(f"({u}, {'NULL' if d is None else repr(d)})" for u, d in rows)
-        script += f" INSERT INTO Activity VALUES {values};"
-    return script
-
-
 def _case(name: str, rows: list[Row], note: str = "") -> Case:
-    return Case(name, kwargs={"setup": _setup(rows)}, note=note)
+    return Case(name, kwargs={"setup": sql_setup((ACTIVITY, rows))}, note=note)
 
 
 def _user(user: int, start: str, offsets: list[int]) -> list[Row]:

@@ -4,7 +4,7 @@ empty departments, empty tables and random companies."""
 
 import numpy as np
 
-from grader.cases import Case
+from grader.authoring import Case, Table, sql_setup
 
 DEPARTMENTS = ["Sales", "IT", "Ops", "HR", "Legal", "Finance"]
 PEOPLE = ["Ada", "Bo", "Cy", "Di", "Ed", "Flo", "Gus", "Hal", "Ivy", "Jo", "Kim", "Lu", "Max", "Ned",
@@ -12,26 +12,14 @@ PEOPLE = ["Ada", "Bo", "Cy", "Di", "Ed", "Flo", "Gus", "Hal", "Ivy", "Jo", "Kim"
 
 Employee = tuple[str, int | None, int]  # name, salary, departmentId
 
-
-def _literal(value: int | str | None) -> str:
-    if value is None:
-        return "NULL"
-    if isinstance(value, str):
-        return "'" + value.replace("'", "''") + "'"
-    return str(int(value))
+DEPARTMENT = Table("Department", {"id": "INTEGER", "name": "TEXT"})
+EMPLOYEE = Table("Employee", {"id": "INTEGER", "name": "TEXT", "salary": "INTEGER", "departmentId": "INTEGER"})
 
 
 def _setup(departments: list[str], employees: list[Employee]) -> str:
     """Department ids are 1..len(departments); employee ids are 1..n in the given order."""
-    script = ["CREATE TABLE Department (id INTEGER, name TEXT);",
-              "CREATE TABLE Employee (id INTEGER, name TEXT, salary INTEGER, departmentId INTEGER);"]
-    if departments:
-        rows = ", ".join(f"({i}, {_literal(n)})" for i, n in enumerate(departments, start=1))
-        script.append(f"INSERT INTO Department VALUES {rows};")
-    if employees:
-        rows = ", ".join(f"({i}, {_literal(n)}, {_literal(s)}, {d})" for i, (n, s, d) in enumerate(employees, start=1))
-        script.append(f"INSERT INTO Employee VALUES {rows};")
-    return " ".join(script)
+    return sql_setup((DEPARTMENT, list(enumerate(departments, start=1))),
+                     (EMPLOYEE, [(i, *employee) for i, employee in enumerate(employees, start=1)]))
 
 
 def _case(name: str, departments: list[str], employees: list[Employee], note: str = "") -> Case:

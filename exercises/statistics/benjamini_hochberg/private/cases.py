@@ -4,7 +4,7 @@ tiny p-values and a 200-test mix of nulls and signals."""
 
 import numpy as np
 
-from grader.cases import Case
+from grader.authoring import Case
 
 
 def visible(rng):

@@ -4,7 +4,7 @@ percentiles of a 95% interval fall outside the Monte Carlo tolerance), n = 1 and
 
 import numpy as np
 
-from grader.cases import Case
+from grader.authoring import Case
 
 
 def visible(rng):

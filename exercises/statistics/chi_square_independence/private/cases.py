@@ -4,7 +4,7 @@ correction=True (never corrected), a single-row table (dof 0), a zero cell and a
 
 import numpy as np
 
-from grader.cases import Case
+from grader.authoring import Case
 
 
 def visible(rng):

@@ -3,7 +3,7 @@ a lot), every alternative, n = 2 and n = 3 (heavy t tails), and the direction of
 
 import numpy as np
 
-from grader.cases import Case
+from grader.authoring import Case
 
 
 def _pairs(rng, n, shift, subject_sd=10.0, noise_sd=1.0):

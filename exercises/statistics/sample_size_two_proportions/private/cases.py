@@ -2,7 +2,7 @@
 proportions of 0 and 1, swapped arguments; every answer's unrounded value is far from an integer
 and agrees with statsmodels' NormalIndPower after rounding up."""
 
-from grader.cases import Case
+from grader.authoring import Case
 
 
 def visible(rng):

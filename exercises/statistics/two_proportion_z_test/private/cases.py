@@ -2,7 +2,7 @@
 (where pooled and unpooled SE differ most), p-values far below 1e-16, equal rates and the
 degenerate pooled rates 0 and 1."""
 
-from grader.cases import Case
+from grader.authoring import Case
 
 
 def visible(rng):

@@ -4,7 +4,7 @@ normal and t tails differ."""
 
 import numpy as np
 
-from grader.cases import Case
+from grader.authoring import Case
 
 
 def visible(rng):
