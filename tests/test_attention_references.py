@@ -51,3 +51,39 @@ def test_grouped_query_fully_masked_row_is_zero() -> None:
     out = reference("grouped_query").grouped_query_attention(q, k, v, mask=mask)
     assert np.array_equal(out[:, :, 1], np.zeros((1, 4, 3)))
     assert np.isfinite(out).all()
+
+
+def rope_by_complex_numbers(x: np.ndarray, positions: np.ndarray, base: float, interleaved: bool) -> np.ndarray:
+    """RoPE as Meta's Llama code writes it: feature pairs as complex numbers times e^{i·p·θ} (torch)."""
+    tensor = torch.from_numpy(x)
+    d = x.shape[-1]
+    theta = 1.0 / base ** (torch.arange(0, d, 2, dtype=torch.float64) / d)
+    rotation = torch.polar(torch.ones(len(positions), d // 2, dtype=torch.float64),
+                           torch.outer(torch.from_numpy(positions).double(), theta))
+    if interleaved:
+        pairs = torch.view_as_complex(tensor.reshape(*x.shape[:-1], d // 2, 2).contiguous())
+        return torch.view_as_real(pairs * rotation).reshape(x.shape).numpy()
+    pairs = torch.complex(tensor[..., : d // 2], tensor[..., d // 2:])
+    rotated = pairs * rotation
+    return torch.cat([rotated.real, rotated.imag], dim=-1).numpy()
+
+
+@pytest.mark.parametrize("interleaved", [False, True])
+@pytest.mark.parametrize("seed", range(3))
+def test_rotary_matches_complex_multiplication(interleaved: bool, seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    d = int(rng.choice([2, 8, 64]))
+    q, k = rng.normal(size=(2, 4, 6, d)), rng.normal(size=(2, 2, 6, d))
+    positions = np.sort(rng.choice(200_000, size=6, replace=False))
+    base = float(rng.choice([100.0, 10000.0, 500000.0]))
+    q_rot, k_rot = reference("rotary_embedding").rotary_embedding(q, k, positions, base=base, interleaved=interleaved)
+    np.testing.assert_allclose(q_rot, rope_by_complex_numbers(q, positions, base, interleaved), rtol=1e-9, atol=1e-9)
+    np.testing.assert_allclose(k_rot, rope_by_complex_numbers(k, positions, base, interleaved), rtol=1e-9, atol=1e-9)
+
+
+def test_rotary_scores_depend_only_on_relative_position() -> None:
+    rng = np.random.default_rng(5)
+    q, k = rng.normal(size=(1, 16)), rng.normal(size=(1, 16))
+    rope = reference("rotary_embedding").rotary_embedding
+    near = [rope(q, k, np.array([p]))[0] @ rope(q, k, np.array([p - 3]))[1].T for p in (3, 50, 1000)]
+    np.testing.assert_allclose(near, [near[0]] * 3, rtol=1e-9)
