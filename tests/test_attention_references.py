@@ -87,3 +87,19 @@ def test_rotary_scores_depend_only_on_relative_position() -> None:
     rope = reference("rotary_embedding").rotary_embedding
     near = [rope(q, k, np.array([p]))[0] @ rope(q, k, np.array([p - 3]))[1].T for p in (3, 50, 1000)]
     np.testing.assert_allclose(near, [near[0]] * 3, rtol=1e-9)
+
+
+@pytest.mark.parametrize("chunks", [[1] * 7, [4, 1, 1, 1], [3, 2, 2], [7]])
+def test_kv_cache_steps_equal_one_causal_pass(chunks: list[int]) -> None:
+    rng = np.random.default_rng(len(chunks))
+    q, k, v = (rng.normal(size=(2, 3, 7, 8)) * 2 for _ in range(3))
+    step = reference("kv_cache_decoding").attend_with_kv_cache
+    cache_k, cache_v = np.zeros((2, 3, 0, 8)), np.zeros((2, 3, 0, 8))
+    rows, start = [], 0
+    for size in chunks:
+        window = slice(start, start + size)
+        out, cache_k, cache_v = step(q[:, :, window], k[:, :, window], v[:, :, window], cache_k, cache_v)
+        rows.append(out)
+        start += size
+    np.testing.assert_allclose(np.concatenate(rows, axis=2), sdpa(q, k, v, is_causal=True), rtol=1e-10, atol=1e-12)
+    assert np.array_equal(cache_k, k) and np.array_equal(cache_v, v)
