@@ -2,7 +2,6 @@
 cache, chunks of several tokens after a cache (where the mask alignment and the in-chunk mask
 show), and large logits."""
 
-
 from grader.authoring import Case
 
 RULES = {
