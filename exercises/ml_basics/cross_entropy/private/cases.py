@@ -40,7 +40,13 @@ def hidden(rng):
 # The statement's edge rules (README.md, `<!-- rule: … -->`) and the cases that exercise each.
 RULES = {
     'mean-reduction': ['batch of 4, 3 classes', 'batch of 32, 10 classes'],
-    'large-logits': ['logits near 1000', 'target probability underflows', 'rows offset by hundreds', 'logits near -1000', 'several underflowing targets'],
+    'large-logits': [
+        'logits near 1000',
+        'target probability underflows',
+        'rows offset by hundreds',
+        'logits near -1000',
+        'several underflowing targets',
+    ],
     'one-class-one-sample': ['one class', 'single sample'],
     'inputs-unchanged': ['batch of 4, 3 classes', 'logits near 1000'],
 }

@@ -42,7 +42,11 @@ def hidden(rng):
 
 # The statement's edge rules (README.md, `<!-- rule: … -->`) and the cases that exercise each.
 RULES = {
-    'ties-lowest-index': ['points equidistant from two centroids', 'integer grid, symmetric centroids', 'integer grid, two centroids on an axis'],
+    'ties-lowest-index': [
+        'points equidistant from two centroids',
+        'integer grid, symmetric centroids',
+        'integer grid, two centroids on an axis',
+    ],
     'empty-cluster': ['an empty cluster', 'K > N'],
     'duplicate-centroids': ['duplicate centroids'],
     'inputs-unchanged': ['three blobs', 'an empty cluster'],

@@ -34,7 +34,13 @@ def hidden(rng):
 
 # The statement's edge rules (README.md, `<!-- rule: … -->`) and the cases that exercise each.
 RULES = {
-    'large-logits': ['logits near 1000', 'rows far apart', 'an underflowing probability', 'wide spread within rows', '3-D, axis=-3, spread logits'],
+    'large-logits': [
+        'logits near 1000',
+        'rows far apart',
+        'an underflowing probability',
+        'wide spread within rows',
+        '3-D, axis=-3, spread logits',
+    ],
     'all-equal-and-length-one': ['all-equal rows', 'length-1 slices'],
     'inputs-unchanged': ['1-D vector', 'batch along the last axis'],
 }

@@ -46,8 +46,12 @@ def hidden(rng):
 # The statement's edge rules (README.md, `<!-- rule: … -->`) and the cases that exercise each.
 RULES = {
     'mean-reduction': ['8 samples, 3 features', '50 samples, 5 features'],
-    'large-z': ['separable data, large weights', 'large weights, three misclassified',
-                '|z| beyond 1000, correctly classified', '|z| beyond 1000, every label wrong'],
+    'large-z': [
+        'separable data, large weights',
+        'large weights, three misclassified',
+        '|z| beyond 1000, correctly classified',
+        '|z| beyond 1000, every label wrong',
+    ],
     'n-one-and-zero-weights': ['one sample', 'zero weights'],
     'inputs-unchanged': ['8 samples, 3 features', 'one sample'],
 }

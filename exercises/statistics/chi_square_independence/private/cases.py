@@ -32,8 +32,13 @@ def hidden(rng):
 
 # The statement's edge rules (README.md, `<!-- rule: … -->`) and the cases that exercise each.
 RULES = {
-    'yates-dof-one': ['2×2 with Yates', '2×2 with |O − E| < 0.5', '2×2 with |O − E| ≈ 0.26', '3×4, correction=True',
-                      '2×2 without correction'],
+    'yates-dof-one': [
+        '2×2 with Yates',
+        '2×2 with |O − E| < 0.5',
+        '2×2 with |O − E| ≈ 0.26',
+        '3×4, correction=True',
+        '2×2 without correction',
+    ],
     'dof-zero': ['single row', 'single column'],
     'tiny-p': ['strong association, tiny p-value', '2×2 strong association, tiny p-value'],
     'dof-int': ['2×2 with Yates', '3×4, correction=True'],
