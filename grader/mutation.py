@@ -132,7 +132,7 @@ def _worker(directory: str, bank: str | None, connection: Connection) -> None:
 
     exercise = load_exercise(Path(directory), Path(bank) if bank else None)
     cases, expected = prepared(exercise)
-    signal.signal(signal.SIGALRM, _on_alarm)
+    signal.signal(signal.SIGPROF, _on_alarm)
     connection.send("ready")
     with tempfile.TemporaryDirectory(prefix="mlgrade-mutants-") as scratch:
         while True:
@@ -159,11 +159,11 @@ def _grade(exercise: Exercise, cases: list[Any], expected: dict[str, dict[str, A
     for case in cases:
         limit = float(case.time_limit or exercise.spec.time_per_case)
         try:
-            signal.setitimer(signal.ITIMER_REAL, limit)
+            signal.setitimer(signal.ITIMER_PROF, limit)
             try:
                 outputs = run_code(exercise, target, case)
             finally:
-                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.setitimer(signal.ITIMER_PROF, 0)
         except _CaseTimeout:
             return f"{case.name}: past the {limit:g} s limit"
         except Exception as exc:  # noqa: BLE001 - a mutant that raises is killed by that case

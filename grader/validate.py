@@ -81,10 +81,10 @@ def validate_exercise(directory: Path, options: GradeOptions, progress: Callable
     except Exception as exc:  # noqa: BLE001 - a failing generator is a failed check
         report.add("cases generate", False, f"{type(exc).__name__}: {exc}")
         return report
-    for case in first:
-        case.time_limit = case.time_limit or spec.time_per_case
     visible = sum(not c.hidden for c in first)
     report.add("cases deterministic", fingerprint(first) == fingerprint(second), "same seed → same inputs")
+    for case in first:
+        case.time_limit = case.time_limit or spec.time_per_case
     report.add("visible and hidden cases", visible > 0 and visible < len(first),
                f"{visible} visible, {len(first) - visible} hidden")
     tied = _check_rules(exercise, first, report)

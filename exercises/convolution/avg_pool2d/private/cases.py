@@ -47,9 +47,23 @@ def hidden(rng):
 # The statement's edge rules (README.md, `<!-- rule: … -->`) and the cases that exercise each.
 RULES = {
     'padding': ['3×3, stride 1, padding 1, count_include_pad=True', 'padding (0, 1), kernel (3, 2), default stride'],
-    'include-pad': ['3×3, stride 1, padding 1, count_include_pad=True', 'even 4×4 window, stride 3, padding 2, include pad'],
-    'exclude-pad': ['3×3, stride 2, padding 1, count_include_pad=False', 'exact zeros, padding (1, 2), exclude pad', 'pairs: kernel (2, 3), stride (2, 1), padding (1, 1), exclude pad'],
+    'include-pad': [
+        '3×3, stride 1, padding 1, count_include_pad=True',
+        'even 4×4 window, stride 3, padding 2, include pad',
+    ],
+    'exclude-pad': [
+        '3×3, stride 2, padding 1, count_include_pad=False',
+        'exact zeros, padding (1, 2), exclude pad',
+        'pairs: kernel (2, 3), stride (2, 1), padding (1, 1), exclude pad',
+    ],
     'no-padding-agree': ['no padding, exclude pad', '2×2, default stride, no padding'],
-    'output-rounds-down': ['even 4×4 window, stride 3, padding 2, exclude pad', 'padding (0, 1), kernel (3, 2), default stride'],
-    'shapes': ['pairs: kernel (2, 3), stride (2, 1), padding (1, 1), exclude pad', '1×1 window, stride 2', 'larger batch, 3×3, stride 2, padding 1, exclude pad'],
+    'output-rounds-down': [
+        'even 4×4 window, stride 3, padding 2, exclude pad',
+        'padding (0, 1), kernel (3, 2), default stride',
+    ],
+    'shapes': [
+        'pairs: kernel (2, 3), stride (2, 1), padding (1, 1), exclude pad',
+        '1×1 window, stride 2',
+        'larger batch, 3×3, stride 2, padding 1, exclude pad',
+    ],
 }

@@ -48,5 +48,9 @@ RULES = {
     'padding': ['stride 2, padding 1', 'single sample', 'larger layer with overlapping windows'],
     'stride-not-dividing': ['stride 2 leaves the last row and column unread'],
     'overlapping-windows': ['larger layer with overlapping windows', '3×3, stride 1, batch 2'],
-    'shapes': ['pairs: stride (2, 3), padding (1, 2), even 2×4 kernel', '1×1 kernel, stride 2', 'even 4×4 kernel, stride 3, padding 2, batch 3'],
+    'shapes': [
+        'pairs: stride (2, 3), padding (1, 2), even 2×4 kernel',
+        '1×1 kernel, stride 2',
+        'even 4×4 kernel, stride 3, padding 2, batch 3',
+    ],
 }

@@ -44,9 +44,16 @@ def hidden(rng):
 
 # The statement's edge rules (README.md, `<!-- rule: … -->`) and the cases that exercise each.
 RULES = {
-    'ties': ['ties: integer-valued input, 2×2, stride 2', '3×3 windows, stride 2, not dividing, with ties', 'constant input, overlapping 2×2'],
+    'ties': [
+        'ties: integer-valued input, 2×2, stride 2',
+        '3×3 windows, stride 2, not dividing, with ties',
+        'constant input, overlapping 2×2',
+    ],
     'overlapping-windows': ['overlapping 3×3 windows, stride 1', 'constant input, overlapping 2×2'],
-    'not-dividing': ['3×3 windows, stride 2, not dividing, with ties', 'all-negative input, 3×3, default stride, not dividing'],
+    'not-dividing': [
+        '3×3 windows, stride 2, not dividing, with ties',
+        'all-negative input, 3×3, default stride, not dividing',
+    ],
     'negative-values': ['2×2 windows, default stride', 'all-negative input, 3×3, default stride, not dividing'],
     'shapes': ['pairs: kernel (2, 3), stride (1, 2), with ties', '1×1 window, stride 2', 'larger batch, 2×2'],
 }

@@ -62,3 +62,13 @@ def hidden(rng):
                       note="100000 courses, 200000 pairs: an O(numCourses · pairs) solution cannot finish "
                            "within the limit"))
     return cases
+
+
+# The statement's edge rules (README.md, `<!-- rule: … -->`) and the cases that exercise each.
+RULES = {
+    'directed': ['shared prerequisite', 'chain against label order'],
+    'shared-prerequisite-not-cycle': ['shared prerequisite', 'diamond'],
+    'self-requirement': ['self requirement'],
+    'repeated-pairs': ['repeated pair'],
+    'no-prerequisites': ['no prerequisites', 'cycle among isolated courses'],
+}
