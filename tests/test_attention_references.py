@@ -103,3 +103,16 @@ def test_kv_cache_steps_equal_one_causal_pass(chunks: list[int]) -> None:
         start += size
     np.testing.assert_allclose(np.concatenate(rows, axis=2), sdpa(q, k, v, is_causal=True), rtol=1e-10, atol=1e-12)
     assert np.array_equal(cache_k, k) and np.array_equal(cache_v, v)
+
+
+@pytest.mark.parametrize("window", [1, 2, 5, 9, 20])
+def test_sliding_window_matches_torch_with_a_band_mask(window: int) -> None:
+    rng = np.random.default_rng(window)
+    q, k, v = (rng.normal(size=(2, 3, 9, 8)) * 3 for _ in range(3))
+    ours = reference("sliding_window").sliding_window_attention(q, k, v, window)
+    band = torch.ones(9, 9, dtype=torch.bool).tril().triu(-(window - 1)).numpy()
+    np.testing.assert_allclose(ours, sdpa(q, k, v, attn_mask=band), rtol=1e-10, atol=1e-12)
+    if window >= 9:
+        np.testing.assert_allclose(ours, sdpa(q, k, v, is_causal=True), rtol=1e-10, atol=1e-12)
+    if window == 1:
+        np.testing.assert_allclose(ours, v, rtol=1e-12)
