@@ -3,6 +3,7 @@ implementation (torch where it has one, an explicit per-position loop otherwise)
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from types import ModuleType
 
@@ -116,3 +117,25 @@ def test_sliding_window_matches_torch_with_a_band_mask(window: int) -> None:
         np.testing.assert_allclose(ours, sdpa(q, k, v, is_causal=True), rtol=1e-10, atol=1e-12)
     if window == 1:
         np.testing.assert_allclose(ours, v, rtol=1e-12)
+
+
+def paper_slopes(heads: int) -> list[float]:
+    """The slopes as the ALiBi paper's reference code computes them (start·ratio^i, recursive for other H)."""
+    if math.log2(heads).is_integer():
+        start = 2 ** (-(2 ** -(math.log2(heads) - 3)))
+        return [start * start**i for i in range(heads)]
+    closest = 2 ** math.floor(math.log2(heads))
+    return paper_slopes(closest) + paper_slopes(2 * closest)[0::2][: heads - closest]
+
+
+@pytest.mark.parametrize("heads", [1, 3, 6, 8, 12, 16])
+def test_alibi_matches_torch_with_an_additive_bias(heads: int) -> None:
+    rng = np.random.default_rng(heads)
+    q, k, v = (rng.normal(size=(2, heads, 7, 8)) * 2 for _ in range(3))
+    alibi = reference("alibi")
+    np.testing.assert_allclose(alibi.alibi_slopes(heads), paper_slopes(heads), rtol=1e-14)
+    position = torch.arange(7, dtype=torch.float64)
+    distance = position[:, None] - position[None, :]
+    bias = -torch.tensor(paper_slopes(heads), dtype=torch.float64)[:, None, None] * distance
+    bias = bias.masked_fill(distance < 0, float("-inf")).numpy()
+    np.testing.assert_allclose(alibi.alibi_attention(q, k, v), sdpa(q, k, v, attn_mask=bias), rtol=1e-10, atol=1e-12)
