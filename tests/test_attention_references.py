@@ -139,3 +139,36 @@ def test_alibi_matches_torch_with_an_additive_bias(heads: int) -> None:
     bias = -torch.tensor(paper_slopes(heads), dtype=torch.float64)[:, None, None] * distance
     bias = bias.masked_fill(distance < 0, float("-inf")).numpy()
     np.testing.assert_allclose(alibi.alibi_attention(q, k, v), sdpa(q, k, v, attn_mask=bias), rtol=1e-10, atol=1e-12)
+
+
+@pytest.mark.parametrize("options", [{}, {"is_causal": True}, {"mask": True}, {"mask": True, "is_causal": True}])
+@pytest.mark.parametrize("seed", range(2))
+def test_sdpa_backward_matches_torch_autograd(options: dict[str, bool], seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    q, k = rng.normal(size=(2, 3, 6, 8)) * 3, rng.normal(size=(2, 3, 9, 8)) * 3
+    v, grad_out = rng.normal(size=(2, 3, 9, 4)), rng.normal(size=(2, 3, 6, 4))
+    mask = rng.random((2, 1, 6, 9)) < 0.6 if options.get("mask") else None
+    if mask is not None:
+        mask[..., 0] = True  # every row keeps a key: torch's gradient of an empty row is NaN
+    tensors = [torch.from_numpy(x).requires_grad_() for x in (q, k, v)]
+    out = F.scaled_dot_product_attention(*tensors, attn_mask=None if mask is None else torch.from_numpy(mask),
+                                         is_causal=bool(options.get("is_causal")))
+    out.backward(torch.from_numpy(grad_out))
+    ours = reference("sdpa_backward").sdpa_backward(q, k, v, grad_out, mask=mask,
+                                                    is_causal=bool(options.get("is_causal")))
+    for mine, tensor in zip(ours, tensors, strict=True):
+        assert tensor.grad is not None
+        np.testing.assert_allclose(mine, tensor.grad.numpy(), rtol=1e-9, atol=1e-11)
+
+
+def test_sdpa_backward_of_an_empty_row_is_zero() -> None:
+    rng = np.random.default_rng(1)
+    q, k, v, grad_out = rng.normal(size=(3, 4)), rng.normal(size=(5, 4)), rng.normal(size=(5, 2)), rng.normal(size=(3, 2))
+    mask = np.ones((3, 5), dtype=bool)
+    mask[1] = False
+    dq, dk, dv = reference("sdpa_backward").sdpa_backward(q, k, v, grad_out, mask=mask)
+    kept = reference("sdpa_backward").sdpa_backward(q[[0, 2]], k, v, grad_out[[0, 2]])
+    assert np.array_equal(dq[1], np.zeros(4))
+    np.testing.assert_allclose(dq[[0, 2]], kept[0], rtol=1e-12)
+    np.testing.assert_allclose(dk, kept[1], rtol=1e-12)
+    np.testing.assert_allclose(dv, kept[2], rtol=1e-12)
