@@ -23,9 +23,9 @@ def reference(name: str) -> ModuleType:
 
 def sdpa(q: np.ndarray, k: np.ndarray, v: np.ndarray, **kwargs: object) -> np.ndarray:
     """torch's scaled_dot_product_attention in float64 (math backend on the CPU)."""
-    tensors = [torch.from_numpy(np.ascontiguousarray(x)) for x in (q, k, v)]
-    extra = {key: torch.from_numpy(value) if isinstance(value, np.ndarray) else value for key, value in kwargs.items()}
-    return F.scaled_dot_product_attention(*tensors, **extra).numpy()  # type: ignore[arg-type]
+    query, key, value = (torch.from_numpy(np.ascontiguousarray(x)) for x in (q, k, v))
+    extra = {name: torch.from_numpy(x) if isinstance(x, np.ndarray) else x for name, x in kwargs.items()}
+    return F.scaled_dot_product_attention(query, key, value, **extra).numpy()  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("num_q, num_kv", [(8, 2), (6, 3), (4, 1), (3, 3)])
@@ -137,8 +137,9 @@ def test_alibi_matches_torch_with_an_additive_bias(heads: int) -> None:
     position = torch.arange(7, dtype=torch.float64)
     distance = position[:, None] - position[None, :]
     bias = -torch.tensor(paper_slopes(heads), dtype=torch.float64)[:, None, None] * distance
-    bias = bias.masked_fill(distance < 0, float("-inf")).numpy()
-    np.testing.assert_allclose(alibi.alibi_attention(q, k, v), sdpa(q, k, v, attn_mask=bias), rtol=1e-10, atol=1e-12)
+    causal_bias = bias.masked_fill(distance < 0, float("-inf")).numpy()
+    np.testing.assert_allclose(alibi.alibi_attention(q, k, v), sdpa(q, k, v, attn_mask=causal_bias), rtol=1e-10,
+                               atol=1e-12)
 
 
 @pytest.mark.parametrize("options", [{}, {"is_causal": True}, {"mask": True}, {"mask": True, "is_causal": True}])
@@ -150,12 +151,14 @@ def test_sdpa_backward_matches_torch_autograd(options: dict[str, bool], seed: in
     mask = rng.random((2, 1, 6, 9)) < 0.6 if options.get("mask") else None
     if mask is not None:
         mask[..., 0] = True  # every row keeps a key: torch's gradient of an empty row is NaN
+    causal = bool(options.get("is_causal"))
+    torch_mask = mask if not causal else np.tril(np.ones((6, 9), dtype=bool)) & (True if mask is None else mask)
     tensors = [torch.from_numpy(x).requires_grad_() for x in (q, k, v)]
-    out = F.scaled_dot_product_attention(*tensors, attn_mask=None if mask is None else torch.from_numpy(mask),
-                                         is_causal=bool(options.get("is_causal")))
+    # torch refuses a mask together with is_causal: the causal triangle goes into the mask instead
+    out = F.scaled_dot_product_attention(tensors[0], tensors[1], tensors[2],
+                                         attn_mask=None if torch_mask is None else torch.from_numpy(torch_mask))
     out.backward(torch.from_numpy(grad_out))
-    ours = reference("sdpa_backward").sdpa_backward(q, k, v, grad_out, mask=mask,
-                                                    is_causal=bool(options.get("is_causal")))
+    ours = reference("sdpa_backward").sdpa_backward(q, k, v, grad_out, mask=mask, is_causal=causal)
     for mine, tensor in zip(ours, tensors, strict=True):
         assert tensor.grad is not None
         np.testing.assert_allclose(mine, tensor.grad.numpy(), rtol=1e-9, atol=1e-11)
