@@ -28,7 +28,6 @@ class Case:
     time_limit: float | None = None
     note: str = ""
     diagnose: bool = True  # False for large performance cases: wrong variants run unsandboxed, untimed
-    rules: tuple[str, ...] = ()  # the statement's rule tags this case exercises (checked by `grade validate`)
     inputs_sha256: str | None = field(default=None, repr=False, compare=False)  # memo of expected.sent_digest
 
     def as_wire(self) -> dict[str, Any]:
