@@ -175,3 +175,23 @@ def test_sdpa_backward_of_an_empty_row_is_zero() -> None:
     np.testing.assert_allclose(dq[[0, 2]], kept[0], rtol=1e-12)
     np.testing.assert_allclose(dk, kept[1], rtol=1e-12)
     np.testing.assert_allclose(dv, kept[2], rtol=1e-12)
+
+
+@pytest.mark.parametrize("num_heads", [1, 2, 4])
+@pytest.mark.parametrize("padded", [False, True])
+def test_cross_attention_matches_torch_multihead_attention(num_heads: int, padded: bool) -> None:
+    rng = np.random.default_rng(num_heads)
+    d_model, length, source = 8, 3, 6
+    x, memory = rng.normal(size=(2, length, d_model)) * 2, rng.normal(size=(2, source, d_model)) * 2
+    w_q, w_k, w_v, w_o = (rng.normal(size=(d_model, d_model)) for _ in range(4))
+    padding = np.arange(source)[None, :] >= np.array([6, 2])[:, None] if padded else None
+    module = torch.nn.MultiheadAttention(d_model, num_heads, batch_first=True, dtype=torch.float64)
+    with torch.no_grad():  # torch projects with x @ Wᵀ + b: load the transposes and zero biases
+        module.in_proj_weight.copy_(torch.from_numpy(np.concatenate([w_q.T, w_k.T, w_v.T])))
+        module.in_proj_bias.zero_()
+        module.out_proj.weight.copy_(torch.from_numpy(w_o.T))
+        module.out_proj.bias.zero_()
+        expected, _ = module(torch.from_numpy(x), torch.from_numpy(memory), torch.from_numpy(memory),
+                             key_padding_mask=None if padding is None else torch.from_numpy(padding))
+    ours = reference("cross_attention").cross_attention(x, memory, w_q, w_k, w_v, w_o, num_heads, key_padding_mask=padding)
+    np.testing.assert_allclose(ours, expected.numpy(), rtol=1e-10, atol=1e-10)
