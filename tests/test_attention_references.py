@@ -195,3 +195,41 @@ def test_cross_attention_matches_torch_multihead_attention(num_heads: int, padde
                              key_padding_mask=None if padding is None else torch.from_numpy(padding))
     ours = reference("cross_attention").cross_attention(x, memory, w_q, w_k, w_v, w_o, num_heads, key_padding_mask=padding)
     np.testing.assert_allclose(ours, expected.numpy(), rtol=1e-10, atol=1e-10)
+
+
+def warped_torch(logits: np.ndarray, u: np.ndarray, temperature: float, top_k: int | None,
+                 top_p: float | None) -> tuple[np.ndarray, np.ndarray]:
+    """Hugging Face's warper order written with torch: temperature, top-k by torch.topk's k-th value,
+    top-p by removing the low end of an ascending sort whose mass is ≤ 1 − p, then torch.searchsorted."""
+    scores = torch.from_numpy(logits) / temperature
+    if top_k is not None:
+        kth = torch.topk(scores, min(top_k, scores.shape[-1])).values[..., -1, None]
+        scores = scores.masked_fill(scores < kth, float("-inf"))
+    if top_p is not None:
+        ascending, indices = torch.sort(scores, descending=False)
+        remove = ascending.softmax(dim=-1).cumsum(dim=-1) <= 1 - top_p
+        remove[..., -1] = False
+        scores = scores.masked_fill(remove.scatter(1, indices, remove), float("-inf"))
+    probs = scores.softmax(dim=-1)
+    tokens = torch.searchsorted(probs.cumsum(dim=-1), torch.from_numpy(u)[:, None], right=True)[:, 0]
+    return probs.numpy(), tokens.numpy()
+
+
+@pytest.mark.parametrize("temperature, top_k, top_p", [(1.0, None, None), (0.7, None, 0.9), (1.3, 5, None),
+                                                       (1.5, 4, 0.8), (0.5, 50, 0.3), (2.0, 1, 0.99)])
+@pytest.mark.parametrize("seed", range(3))
+def test_sampling_matches_the_warpers_written_in_torch(temperature: float, top_k: int | None, top_p: float | None,
+                                                       seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    logits, u = rng.normal(size=(16, 20)) * 2, rng.random(16)  # continuous: no ties, no boundary within 1e-9
+    probs, tokens = reference("top_p_sampling").sample_token(logits, u, temperature=temperature, top_k=top_k,
+                                                             top_p=top_p)
+    expected_probs, expected_tokens = warped_torch(logits, u, temperature, top_k, top_p)
+    np.testing.assert_allclose(probs, expected_probs, rtol=1e-10, atol=1e-14)
+    assert np.array_equal(tokens, expected_tokens)
+
+
+def test_greedy_sampling_is_the_first_argmax() -> None:
+    logits = np.array([[0.3, 2.0, -1.0, 2.0], [5.0, 1.0, 5.0, 0.0]])
+    probs, tokens = reference("top_p_sampling").sample_token(logits, np.array([0.99, 0.5]), temperature=0.0, top_p=0.1)
+    assert tokens.tolist() == [1, 0] and np.array_equal(probs, np.eye(4)[[1, 0]])
