@@ -233,3 +233,25 @@ def test_greedy_sampling_is_the_first_argmax() -> None:
     logits = np.array([[0.3, 2.0, -1.0, 2.0], [5.0, 1.0, 5.0, 0.0]])
     probs, tokens = reference("top_p_sampling").sample_token(logits, np.array([0.99, 0.5]), temperature=0.0, top_p=0.1)
     assert tokens.tolist() == [1, 0] and np.array_equal(probs, np.eye(4)[[1, 0]])
+
+
+@pytest.mark.parametrize("d_model", [1, 2, 7, 16, 64])
+def test_sinusoidal_encoding_matches_the_papers_formula(d_model: int) -> None:
+    positions = np.array([0, 1, 5, 40, 2, 131_072])
+    ours = reference("sinusoidal_encoding").sinusoidal_encoding(positions, d_model)
+    for t, position in enumerate(positions.tolist()):
+        for column in range(d_model):
+            angle = position / 10000.0 ** (2 * (column // 2) / d_model)
+            expected = math.sin(angle) if column % 2 == 0 else math.cos(angle)
+            assert ours[t, column] == pytest.approx(expected, rel=1e-9, abs=1e-9)
+
+
+def test_sinusoidal_encoding_matches_the_pytorch_tutorial_buffer() -> None:
+    d_model, length = 32, 50
+    position = torch.arange(length, dtype=torch.float64)[:, None]
+    div_term = torch.exp(torch.arange(0, d_model, 2, dtype=torch.float64) * (-math.log(10000.0) / d_model))
+    buffer = torch.zeros(length, d_model, dtype=torch.float64)
+    buffer[:, 0::2] = torch.sin(position * div_term)
+    buffer[:, 1::2] = torch.cos(position * div_term)
+    ours = reference("sinusoidal_encoding").sinusoidal_encoding(np.arange(length), d_model)
+    np.testing.assert_allclose(ours, buffer.numpy(), rtol=1e-10, atol=1e-12)
