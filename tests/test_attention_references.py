@@ -4,6 +4,8 @@ implementation (torch where it has one, an explicit per-position loop otherwise)
 from __future__ import annotations
 
 import math
+import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
@@ -255,3 +257,32 @@ def test_sinusoidal_encoding_matches_the_pytorch_tutorial_buffer() -> None:
     buffer[:, 1::2] = torch.cos(position * div_term)
     ours = reference("sinusoidal_encoding").sinusoidal_encoding(np.arange(length), d_model)
     np.testing.assert_allclose(ours, buffer.numpy(), rtol=1e-10, atol=1e-12)
+
+
+@pytest.mark.parametrize("block_size", [1, 3, 16, 64])
+@pytest.mark.parametrize("is_causal", [False, True])
+def test_online_softmax_matches_torch_sdpa(block_size: int, is_causal: bool) -> None:
+    rng = np.random.default_rng(block_size)
+    q, k, v = rng.normal(size=(2, 3, 20, 8)) * 10, rng.normal(size=(2, 3, 37, 8)) * 10, rng.normal(size=(2, 3, 37, 4))
+    ours = reference("online_softmax").online_softmax_attention(q, k, v, block_size, is_causal=is_causal)
+    np.testing.assert_allclose(ours, sdpa(q, k, v, is_causal=is_causal), rtol=1e-9, atol=1e-11)
+
+
+def peak_bytes(attention: Callable[[], object]) -> int:
+    """The peak of traced allocations (NumPy reports its buffers to tracemalloc) while ATTENTION runs."""
+    tracemalloc.start()
+    try:
+        attention()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_online_softmax_reference_never_holds_the_score_matrix() -> None:
+    rng = np.random.default_rng(0)
+    size, block = 2048, 128
+    q, k, v = (rng.normal(size=(size, 8)) for _ in range(3))
+    matrix = size * size * 8  # the (L, S) float64 scores: 33.5 MB; a tile of (L, block) is 2 MB
+    tiled = peak_bytes(lambda: reference("online_softmax").online_softmax_attention(q, k, v, block, is_causal=True))
+    full = peak_bytes(lambda: np.exp(q @ k.T) @ v)  # what materialising the scores costs
+    assert tiled < matrix / 2 < full
