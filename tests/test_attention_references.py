@@ -286,3 +286,31 @@ def test_online_softmax_reference_never_holds_the_score_matrix() -> None:
     tiled = peak_bytes(lambda: reference("online_softmax").online_softmax_attention(q, k, v, block, is_causal=True))
     full = peak_bytes(lambda: np.exp(q @ k.T) @ v)  # what materialising the scores costs
     assert tiled < matrix / 2 < full
+
+
+@pytest.mark.parametrize("num_heads, is_causal", [(1, False), (2, True), (4, False), (4, True)])
+def test_pre_ln_block_matches_torch_transformer_encoder_layer(num_heads: int, is_causal: bool) -> None:
+    rng = np.random.default_rng(num_heads)
+    width, hidden, length = 8, 24, 5
+    x = rng.normal(size=(2, length, width)) * 3 + 1
+    params = {f"w_{n}": rng.normal(size=(width, width)) for n in "qkvo"} | {
+        f"b_{n}": rng.normal(size=width) for n in "qkvo"} | {
+        "ln1_weight": rng.normal(size=width), "ln1_bias": rng.normal(size=width),
+        "ln2_weight": rng.normal(size=width), "ln2_bias": rng.normal(size=width),
+        "w_1": rng.normal(size=(width, hidden)), "b_1": rng.normal(size=hidden),
+        "w_2": rng.normal(size=(hidden, width)), "b_2": rng.normal(size=width)}
+    layer = torch.nn.TransformerEncoderLayer(width, num_heads, hidden, dropout=0.0, activation="gelu", batch_first=True,
+                                             norm_first=True, dtype=torch.float64).eval()
+    loads = {"self_attn.in_proj_weight": np.concatenate([params["w_q"].T, params["w_k"].T, params["w_v"].T]),
+             "self_attn.in_proj_bias": np.concatenate([params["b_q"], params["b_k"], params["b_v"]]),
+             "self_attn.out_proj.weight": params["w_o"].T, "self_attn.out_proj.bias": params["b_o"],
+             "linear1.weight": params["w_1"].T, "linear1.bias": params["b_1"],
+             "linear2.weight": params["w_2"].T, "linear2.bias": params["b_2"],
+             "norm1.weight": params["ln1_weight"], "norm1.bias": params["ln1_bias"],
+             "norm2.weight": params["ln2_weight"], "norm2.bias": params["ln2_bias"]}
+    layer.load_state_dict({name: torch.from_numpy(np.ascontiguousarray(value)) for name, value in loads.items()})
+    mask = torch.nn.Transformer.generate_square_subsequent_mask(length, dtype=torch.float64) if is_causal else None
+    with torch.no_grad():
+        expected = layer(torch.from_numpy(x), src_mask=mask, is_causal=is_causal).numpy()
+    ours = reference("pre_ln_block").pre_ln_block(x, params, num_heads, is_causal=is_causal)
+    np.testing.assert_allclose(ours, expected, rtol=1e-9, atol=1e-9)
