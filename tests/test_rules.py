@@ -50,8 +50,8 @@ def test_validate_requires_each_rule_tied_to_an_existing_case(exercise_copy: Cal
     statement = exercise / "README.md"
     statement.write_text(statement.read_text().replace(" <!-- rule: no-padding-agree -->", ""))
     cases = exercise / "private" / "cases.py"
-    cases.write_text(cases.read_text().replace("'exclude-pad': ['3×3, stride 2, padding 1, count_include_pad=False',",
-                                               "'exclude-pad': ['no such case',"))
+    text = cases.read_text()
+    cases.write_text(text.replace("        'exact zeros, padding (1, 2), exclude pad',\n", "        'no such case',\n", 1))
     check = _rules_check(exercise)
     assert not check["ok"]
     assert "untagged rule “Without padding the two settings agree.…”" in check["detail"]
