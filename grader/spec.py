@@ -172,7 +172,7 @@ class ExerciseSpec:
     seed: int
     wrong: tuple[WrongVariant, ...]
     equivalent: tuple[EquivalentMutant, ...] = ()
-    max_mutants: int | None = None
+    max_mutants: int | None = None  # mutants graded by `grade validate --mutants` (docs/mutation.md)
 
     @property
     def candidate_file(self) -> Path:
@@ -307,6 +307,8 @@ def load_spec(directory: Path) -> ExerciseSpec:
                          for e in equivalent),
         max_mutants=mutants.integer("max", None),
     )
+    if spec.max_mutants is not None and spec.max_mutants < 1:
+        raise SpecError(path, "mutants.max", "an integer ≥ 1", spec.max_mutants)
     if Path(spec.entrypoint.file).name != spec.entrypoint.file:
         raise SpecError(path, "entrypoint.file", "a plain file name in the exercise folder", spec.entrypoint.file)
     return spec

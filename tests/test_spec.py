@@ -71,6 +71,7 @@ def test_typed_outputs_and_in_place_rule(tmp_path: Path) -> None:
         (lambda t: t + "float32_rtol = 1e-6\n", "outputs[0].float32_atol", "set together"),
         (lambda t: t + "[mutants]\n[[mutants.equivalent]]\nmutant = 'x'\n", "mutants.equivalent[0].reason",
          "the field is missing"),
+        (lambda t: t + "[mutants]\nmax = 0\n", "mutants.max", "an integer ≥ 1"),
     ],
 )
 def test_malformed_spec_names_the_field(tmp_path: Path, edit, field: str, expected: str) -> None:  # type: ignore[no-untyped-def]
