@@ -28,6 +28,7 @@ class Case:
     time_limit: float | None = None
     note: str = ""
     diagnose: bool = True  # False for large performance cases: wrong variants run unsandboxed, untimed
+    inputs_sha256: str | None = field(default=None, repr=False, compare=False)  # memo of expected.sent_digest
 
     def as_wire(self) -> dict[str, Any]:
         message: dict[str, Any] = {"type": "case", "name": self.name, "args": wire.encode_value(self.args),

@@ -1,9 +1,17 @@
 """Compare one candidate output with the expected one. Returns a Mismatch, or None when equal.
 
+<<<<<<< HEAD
+First the declared output type (spec `type`/`kind`): exactly what the statement says, so a whole float
+is not an int and 1 is not True. Then the comparison. Numeric rule (numpy-style, relative to the
+expected value): |actual − expected| ≤ atol + rtol·|expected|, computed in float64, with the exercise's
+tolerance whatever the answer's dtype; a float32 answer gets a different tolerance only where the
+spec declares `float32_rtol`/`float32_atol` (and the statement states them), never silently.
+=======
 Numeric rule (numpy-style, relative to the expected value): |actual − expected| ≤ atol + rtol·|expected|,
 computed in float64. Tolerances come from the exercise (for float64 answers) and are widened to the
 dtype's defaults for lower-precision answers (the `torch.testing.assert_close` table), so a float32
 answer is judged by what float32 can represent (docs/exercise-format.md, "Comparisons").
+>>>>>>> issue-11b
 """
 
 from __future__ import annotations
@@ -11,18 +19,15 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
 import numpy as np
 
-from .spec import OutputSpec
+from .spec import Comparison, OutputSpec, OutputType, ScalarKind
 
-DTYPE_TOLERANCES = {  # (rtol, atol)
-    np.dtype("float16"): (1e-3, 1e-5),
-    np.dtype("float32"): (1.3e-6, 1e-5),
-    np.dtype("float64"): (1e-7, 1e-7),
-}
+DEFAULT_TOLERANCE = (1e-7, 1e-7)  # (rtol, atol): torch.testing's float64 pair
 ROW_TOLERANCE = (1e-9, 1e-6)
 
 
@@ -47,27 +52,113 @@ class Mismatch:
 
 
 def compare_output(spec: OutputSpec, expected: Any, actual: Any) -> Mismatch | None:
-    """Dispatch on the output's comparison kind."""
-    if spec.compare == "allclose":
-        return compare_arrays(spec, expected, actual)
-    if spec.compare == "exact":
-        return None if canonical(expected) == canonical(actual) else _value_mismatch(expected, actual)
-    if spec.compare == "unordered":
-        return compare_unordered(expected, actual)
-    if spec.compare in ("rows", "rows_ordered"):
-        return compare_rows(expected, actual, ordered=spec.compare == "rows_ordered",
-                            tolerance=(spec.rtol or ROW_TOLERANCE[0], spec.atol or ROW_TOLERANCE[1]))
-    raise ValueError(f"comparison {spec.compare!r} is handled by the exercise checker")
+    """The declared type first, then the output's comparison (the `COMPARATORS` registry)."""
+    problem = type_problem(spec, actual)
+    if problem is not None:
+        return Mismatch(problem, expected_value=_preview(expected), actual_value=_preview(actual))
+    if spec.compare not in COMPARATORS:
+        raise ValueError(f"comparison {spec.compare!r} is handled by the exercise checker")
+    return COMPARATORS[spec.compare](spec, expected, actual)
+
+
+def _is_int(value: Any) -> bool:
+    return type(value) is int or (isinstance(value, np.ndarray) and value.ndim == 0 and value.dtype.kind in "iu")
+
+
+def _is_float(value: Any) -> bool:
+    return type(value) is float or (isinstance(value, np.ndarray) and value.ndim == 0 and value.dtype.kind == "f")
+
+
+def _is_bool(value: Any) -> bool:
+    return type(value) is bool or (isinstance(value, np.ndarray) and value.ndim == 0 and value.dtype.kind == "b")
+
+
+SCALAR_CHECKS: dict[ScalarKind, Callable[[Any], bool]] = {
+    ScalarKind.INT: _is_int, ScalarKind.FLOAT: _is_float, ScalarKind.BOOL: _is_bool,
+    ScalarKind.STR: lambda value: type(value) is str,
+}
+DTYPE_KINDS: dict[ScalarKind, str] = {ScalarKind.INT: "iu", ScalarKind.FLOAT: "f", ScalarKind.BOOL: "b",
+                                      ScalarKind.STR: "U"}
+
+
+def _scalar(kind: ScalarKind) -> Callable[[OutputSpec, Any], str | None]:
+    def check(_spec: OutputSpec, value: Any) -> str | None:
+        return None if SCALAR_CHECKS[kind](value) else f"expected {_a(kind)}, got {_describe_type(value)}"
+    return check
+
+
+def _array_type(spec: OutputSpec, value: Any) -> str | None:
+    if not isinstance(value, (np.ndarray, list)):
+        return f"expected an array, got {_describe_type(value)}"
+    try:
+        array = np.asarray(value)
+    except ValueError:
+        return "expected an array, got a ragged list"
+    if spec.kind is not None and array.size and array.dtype.kind not in DTYPE_KINDS[spec.kind]:
+        return f"expected an array of {spec.kind} values, got dtype {array.dtype}"
+    return None
+
+
+def _list_type(spec: OutputSpec, value: Any) -> str | None:
+    if isinstance(value, np.ndarray) and value.ndim >= 1:
+        return _array_type(spec, value)
+    if not isinstance(value, list):
+        return f"expected a list, got {_describe_type(value)}"
+    if spec.kind is None:
+        return None
+    for leaf in _leaves(value):
+        if leaf is not None and not SCALAR_CHECKS[spec.kind](leaf):
+            return f"expected a list of {spec.kind} values, got an element that is {_describe_type(leaf)}"
+    return None
+
+
+def _leaves(value: Any) -> list[Any]:
+    if isinstance(value, list):
+        return [leaf for item in value for leaf in _leaves(item)]
+    if isinstance(value, np.ndarray) and value.ndim >= 1:
+        return [leaf for item in value for leaf in _leaves(item)]
+    return [value]
+
+
+def _rows_type(_spec: OutputSpec, value: Any) -> str | None:
+    if isinstance(value, dict) and set(value) == {"columns", "rows"}:
+        return None
+    return f"expected a result set, got {_describe_type(value)}"
+
+
+TYPE_CHECKS: dict[OutputType, Callable[[OutputSpec, Any], str | None]] = {
+    OutputType.INT: _scalar(ScalarKind.INT), OutputType.FLOAT: _scalar(ScalarKind.FLOAT),
+    OutputType.BOOL: _scalar(ScalarKind.BOOL), OutputType.STR: _scalar(ScalarKind.STR),
+    OutputType.ARRAY: _array_type, OutputType.LIST: _list_type, OutputType.ROWS: _rows_type,
+    OutputType.ANY: lambda _spec, _value: None,
+}
+
+
+def type_problem(spec: OutputSpec, value: Any) -> str | None:
+    """Why VALUE is not of the output's declared type, or None."""
+    return TYPE_CHECKS[spec.type](spec, value)
+
+
+def _a(kind: str) -> str:
+    return {"int": "an int", "float": "a float", "bool": "a bool", "str": "a str"}.get(kind, kind)
+
+
+def _describe_type(value: Any) -> str:
+    if isinstance(value, np.ndarray):
+        return f"a 0-d {value.dtype} array" if value.ndim == 0 else f"an array of dtype {value.dtype}"
+    if value is None:
+        return "None"
+    if isinstance(value, (bool, int, float)):
+        return f"a {type(value).__name__} ({value!r})"
+    return f"a {type(value).__name__}"
 
 
 def tolerances(spec: OutputSpec, dtype: np.dtype) -> tuple[float, float]:
-    """The exercise's rtol/atol, widened to the defaults of a lower-precision answer dtype."""
-    base_rtol, base_atol = DTYPE_TOLERANCES[np.dtype("float64")]
-    rtol = spec.rtol if spec.rtol is not None else base_rtol
-    atol = spec.atol if spec.atol is not None else base_atol
-    if dtype in DTYPE_TOLERANCES and dtype != np.dtype("float64"):
-        dtype_rtol, dtype_atol = DTYPE_TOLERANCES[dtype]
-        rtol, atol = max(rtol, dtype_rtol), max(atol, dtype_atol)
+    """The exercise's rtol/atol; for a float32 answer, the spec's declared float32 tolerance if it has one."""
+    rtol = spec.rtol if spec.rtol is not None else DEFAULT_TOLERANCE[0]
+    atol = spec.atol if spec.atol is not None else DEFAULT_TOLERANCE[1]
+    if dtype == np.dtype("float32") and spec.float32_rtol is not None and spec.float32_atol is not None:
+        return spec.float32_rtol, spec.float32_atol
     return rtol, atol
 
 
@@ -187,7 +278,7 @@ def _is_numeric_list(value: list[Any]) -> bool:
 
 def canonical(value: Any) -> str:
     """A JSON text that is equal for equal values (arrays as lists, floats rounded to 12 digits,
-    whole floats as integers, NaN/inf as text)."""
+    NaN/inf as text). Types stay apart: 388.0 is not 388, and True is not 1."""
     return json.dumps(_plain(value), sort_keys=True)
 
 
@@ -197,13 +288,17 @@ def _plain(value: Any) -> Any:
     if isinstance(value, float):
         if not math.isfinite(value):
             return str(value)
-        rounded = float(f"{value:.12g}")
-        return int(rounded) if rounded.is_integer() else rounded  # 387.0 equals 387
+        return float(f"{value:.12g}")
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     return value
+
+
+def compare_exact(_spec: OutputSpec, expected: Any, actual: Any) -> Mismatch | None:
+    """Equal as typed JSON values."""
+    return None if canonical(expected) == canonical(actual) else _value_mismatch(expected, actual)
 
 
 def compare_unordered(expected: Any, actual: Any) -> Mismatch | None:
@@ -241,6 +336,21 @@ def compare_rows(expected: Any, actual: Any, ordered: bool, tolerance: tuple[flo
             return Mismatch(f"{where} is {got}, expected {want}", worst_index=[index],
                             expected_value=_preview(want), actual_value=_preview(got))
     return None
+
+
+def _rows(spec: OutputSpec, expected: Any, actual: Any) -> Mismatch | None:
+    return compare_rows(expected, actual, ordered=spec.compare == Comparison.ROWS_ORDERED,
+                        tolerance=(spec.rtol if spec.rtol is not None else ROW_TOLERANCE[0],
+                                   spec.atol if spec.atol is not None else ROW_TOLERANCE[1]))
+
+
+COMPARATORS: dict[Comparison, Callable[[OutputSpec, Any, Any], Mismatch | None]] = {
+    Comparison.ALLCLOSE: lambda spec, expected, actual: compare_arrays(spec, expected, actual),
+    Comparison.EXACT: compare_exact,
+    Comparison.UNORDERED: lambda _spec, expected, actual: compare_unordered(expected, actual),
+    Comparison.ROWS: _rows,
+    Comparison.ROWS_ORDERED: _rows,
+}
 
 
 def _row_key(row: list[Any]) -> list[tuple[int, Any]]:

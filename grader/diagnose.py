@@ -1,7 +1,20 @@
 """Misconception diagnosis: name the known-wrong variant whose outputs the candidate's match.
 
 The variants live in the bank's private `wrong/` folder and run on the trusted side, like the
-reference. A variant only counts on a case where it is itself wrong (differs from the reference).
+reference. A variant "differs" on a case where its outputs fail the comparison with the reference's.
+
+Per case (while grading) the first variant matching the candidate's outputs is a provisional name.
+Once every case is graded, `settle` keeps a name only when the evidence is not a coincidence:
+- it explains every wrong answer: on every diagnosable case the candidate answered wrongly, its
+  outputs match the variant's. (Matching only where the variant differs is not enough: a bug whose
+  failures are a superset of a variant's, like "any revisit read as a cycle" ⊇ "prerequisites treated
+  as undirected edges", would always be given the narrower name.)
+- it is consistent: no case the candidate passed is one where the variant is wrong;
+- it is enough: at least two matching cases, or one whose output is rich (at least RICH_VALUES numbers
+  or strings: an array, a long list, a result set with several cells). A lone boolean, a NULL or a short
+  list matches by chance too often.
+Otherwise no misconception is named ("no known misconception matches"). Cases where the candidate gave
+no outputs (an error, a time limit) and cases with diagnose=False are no evidence either way.
 """
 
 from __future__ import annotations
@@ -9,10 +22,17 @@ from __future__ import annotations
 from types import ModuleType
 from typing import Any
 
+import numpy as np
+
+from sandbox.runner.invoke import INPUTS_DIGEST
+
 from .bank import Exercise
 from .cases import Case
 from .expected import compare_outputs, load_code, run_code
-from .results import Misconception
+from .results import CaseResult, Misconception, Verdict
+
+RICH_VALUES = 4
+MIN_INFORMATIVE = 2
 
 
 class Diagnoser:
@@ -22,6 +42,7 @@ class Diagnoser:
         self.exercise, self.expected = exercise, expected
         self._targets: list[tuple[Misconception, ModuleType | str]] | None = None
         self._outputs: dict[tuple[int, str], dict[str, Any] | None] = {}
+        self._answers: dict[str, dict[str, Any]] = {}  # the candidate's outputs on its wrong answers
 
     def _variants(self) -> list[tuple[Misconception, ModuleType | str]]:
         if self._targets is None:
@@ -40,16 +61,70 @@ class Diagnoser:
                 outputs: dict[str, Any] | None = run_code(self.exercise, target, case)
             except Exception:  # noqa: BLE001 - a variant that crashes on a case says nothing about it
                 outputs = None
-            if outputs is not None and compare_outputs(self.exercise, case, self.expected[case.name], outputs) is None:
+            if outputs is not None and compare_outputs(self.exercise, case, self.expected[case.name], outputs,
+                                                       inputs=False) is None:
                 outputs = None
             self._outputs[key] = outputs
         return self._outputs[key]
 
+    def _matches(self, index: int, case: Case, actual: dict[str, Any]) -> bool:
+        wrong = self.variant_outputs(index, case)
+        return wrong is not None and compare_outputs(self.exercise, case, wrong, actual, nan="match", inputs=False) is None
+
     def __call__(self, case: Case, actual: dict[str, Any]) -> Misconception | None:
+        """The provisional diagnosis of one wrong answer (settle() decides the final one)."""
         if not case.diagnose:
             return None
+        self._answers[case.name] = actual
         for index, (misconception, _target) in enumerate(self._variants()):
-            wrong = self.variant_outputs(index, case)
-            if wrong is not None and compare_outputs(self.exercise, case, wrong, actual, nan="match") is None:
+            if self._matches(index, case, actual):
                 return misconception
         return None
+
+    def settle(self, cases: list[Case], results: list[CaseResult]) -> None:
+        """Replace the provisional diagnoses in RESULTS (same order as CASES) by the one the whole run
+        supports, or by none."""
+        if not any(r.misconception is not None for r in results):
+            return
+        graded = [(c, r) for c, r in zip(cases, results, strict=True) if c.diagnose]
+        chosen = next((index for index in range(len(self._variants())) if self._supported(index, graded)), None)
+        for case, result in graded:
+            if result.verdict is not Verdict.WRONG_ANSWER:
+                continue
+            answer = self._answers.get(case.name)
+            keep = chosen is not None and answer is not None and self._matches(chosen, case, answer)
+            result.misconception = self._variants()[chosen][0] if keep and chosen is not None else None
+
+    def _supported(self, index: int, graded: list[tuple[Case, CaseResult]]) -> bool:
+        matched, rich = 0, False
+        for case, result in graded:
+            if result.verdict is Verdict.PASSED:
+                if self.variant_outputs(index, case) is not None:
+                    return False  # the variant is wrong where the candidate is right
+                continue
+            answer = self._answers.get(case.name) if result.verdict is Verdict.WRONG_ANSWER else None
+            if answer is None:
+                continue  # no outputs to judge (error, time limit): no evidence either way
+            if not self._matches(index, case, answer):
+                return False  # a wrong answer the variant does not explain
+            matched += 1
+            wrong = self.variant_outputs(index, case)
+            rich = rich or (wrong is not None and _values(wrong) >= RICH_VALUES)
+        return matched >= MIN_INFORMATIVE or (matched == 1 and rich)
+
+
+def _values(outputs: dict[str, Any]) -> int:
+    """How many informative values the outputs hold (booleans and NULLs carry almost none)."""
+    return sum(_count(value) for name, value in outputs.items() if name != INPUTS_DIGEST)
+
+
+def _count(value: Any) -> int:
+    if value is None or isinstance(value, (bool, np.bool_)):
+        return 0
+    if isinstance(value, np.ndarray):
+        return 0 if value.dtype.kind == "b" else int(value.size)
+    if isinstance(value, dict):  # a result set: its cells, not its column names
+        return _count(value.get("rows"))
+    if isinstance(value, (list, tuple)):
+        return sum(_count(v) for v in value)
+    return 1

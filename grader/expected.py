@@ -14,13 +14,15 @@ from typing import Any
 
 import numpy as np
 
-from sandbox.runner.invoke import invoke, load_target
+from sandbox.runner import wire
+from sandbox.runner.invoke import INPUTS_DIGEST, inputs_digest, invoke, load_target
 
 from . import cache
 from .bank import Exercise
 from .cases import Case, load_module
-from .compare import Mismatch, compare_output
+from .compare import Mismatch, compare_output, type_problem
 from .errors import BankCodeError
+from .spec import NanPolicy
 
 
 def load_code(exercise: Exercise, path: Path) -> ModuleType | str:
@@ -32,14 +34,16 @@ def load_code(exercise: Exercise, path: Path) -> ModuleType | str:
         raise BankCodeError(f"{path} does not load: {type(exc).__name__}: {exc}") from None
 
 
-def run_code(exercise: Exercise, target: ModuleType | str, case: Case) -> dict[str, Any]:
-    """Call trusted code on a copy of the case inputs (so in-place edits cannot leak)."""
+def run_code(exercise: Exercise, target: ModuleType | str, case: Case, copied: bool = False) -> dict[str, Any]:
+    """Call trusted code on a copy of the case inputs (so in-place edits cannot leak); COPIED: the
+    case's inputs are already a private copy (to time the call alone)."""
     spec = exercise.spec
     entry = spec.entrypoint.as_wire(spec.outputs)
+    args, kwargs = (case.args, case.kwargs) if copied else (copy.deepcopy(case.args), copy.deepcopy(case.kwargs))
     # Warnings would print private paths and source lines (of wrong variants) to the candidate.
     with warnings.catch_warnings(), np.errstate(all="ignore"):
         warnings.simplefilter("ignore")
-        return invoke(target, entry, copy.deepcopy(case.args), copy.deepcopy(case.kwargs))
+        return invoke(target, entry, args, kwargs)
 
 
 def expected_outputs(exercise: Exercise, cases: list[Case]) -> dict[str, dict[str, Any]]:
@@ -61,14 +65,24 @@ def expected_outputs(exercise: Exercise, cases: list[Case]) -> dict[str, dict[st
     return expected
 
 
+INPUTS_CHANGED = "inputs"  # the name a failed in-place check is reported under
+INPLACE_REASON = "the inputs were modified in place, which the statement forbids"
+
+
 def compare_outputs(exercise: Exercise, case: Case, expected: dict[str, Any], actual: dict[str, Any],
-                    nan: str | None = None) -> tuple[str, Mismatch] | None:
-    """The first output that differs, with its mismatch; None when every output matches.
-    NAN overrides the outputs' NaN policy (diagnosis matches NaN answers with NaN variants)."""
+                    nan: str | None = None, inputs: bool = True) -> tuple[str, Mismatch] | None:
+    """The first output that differs, with its mismatch; None when every output matches. Where the
+    statement forbids modifying the inputs (and INPUTS), the inputs as they were after the call must equal
+    what was sent (reported under the name `inputs`). NAN overrides the outputs' NaN policy (diagnosis
+    matches NaN answers with NaN variants and compares outputs only)."""
+    if inputs and exercise.spec.entrypoint.inputs_unchanged and actual.get(INPUTS_DIGEST) != sent_digest(case):
+        return INPUTS_CHANGED, Mismatch(INPLACE_REASON)
     for name, want in expected.items():
+        if name == INPUTS_DIGEST:
+            continue
         spec = exercise.spec.output(name)
         if nan is not None:
-            spec = dataclasses.replace(spec, nan=nan)
+            spec = dataclasses.replace(spec, nan=NanPolicy(nan))
         if name not in actual:
             return name, Mismatch(f"output `{name}` is missing")
         got = actual[name]
@@ -78,13 +92,23 @@ def compare_outputs(exercise: Exercise, case: Case, expected: dict[str, Any], ac
             return name, Mismatch("no value (e.g. no gradient reached this parameter)" if got is None
                                   else "a value where none is expected")
         if spec.compare == "checker":
-            reason = _checker(exercise.checker_file).check(name, case, want, got)
+            problem = type_problem(spec, got)
+            reason = problem or _checker(exercise.checker_file).check(name, case, want, got)
             mismatch = Mismatch(reason) if reason else None
         else:
             mismatch = compare_output(spec, want, got)
         if mismatch is not None:
             return name, mismatch
     return None
+
+
+def sent_digest(case: Case) -> str:
+    """The digest of CASE's inputs as the runner receives them (after the wire's round trip)."""
+    if case.inputs_sha256 is None:
+        args = wire.decode_value(wire.encode_value(case.args), 1 << 62)
+        kwargs = wire.decode_value(wire.encode_value(case.kwargs), 1 << 62)
+        case.inputs_sha256 = inputs_digest(args, kwargs)
+    return case.inputs_sha256
 
 
 @functools.cache

@@ -203,6 +203,7 @@ def grade_exercise(exercise: Exercise, files: Files, options: GradeOptions, canc
         run.abort()
         raise
     run.finish()
+    diagnose.settle(cases, result.cases)  # a misconception named only on consistent, sufficient evidence
     return result
 
 

@@ -2,46 +2,138 @@
 
 from __future__ import annotations
 
+import dataclasses
 import tomllib
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from sandbox.launcher import Limits
-from sandbox.runner.invoke import KINDS
 
 from .errors import SpecError
 
-FAMILIES = ("attention", "convolution", "ml_basics", "statistics", "leetcode", "sql")
-DIFFICULTIES = ("easy", "medium", "hard")
-COMPARISONS = ("allclose", "exact", "unordered", "rows", "rows_ordered", "checker")
-NAN_POLICIES = ("forbid", "match")
+
+class Family(StrEnum):
+    """Exercise families, in their display order."""
+
+    ATTENTION = "attention"
+    CONVOLUTION = "convolution"
+    ML_BASICS = "ml_basics"
+    STATISTICS = "statistics"
+    LEETCODE = "leetcode"
+    SQL = "sql"
+
+
+class Difficulty(StrEnum):
+    EASY = "easy"
+    MEDIUM = "medium"
+    HARD = "hard"
+
+
+class EntrypointKind(StrEnum):
+    """How a case calls the submission (sandbox/runner/invoke.py implements each; a test keeps the two equal)."""
+
+    FUNCTION = "function"
+    METHOD = "method"
+    OPS = "ops"
+    TORCH_MODULE = "torch_module"
+    SQL = "sql"
+
+
+class Comparison(StrEnum):
+    """How an output is compared (grader/compare.py `COMPARATORS`; `checker` is the bank's own)."""
+
+    ALLCLOSE = "allclose"
+    EXACT = "exact"
+    UNORDERED = "unordered"
+    ROWS = "rows"
+    ROWS_ORDERED = "rows_ordered"
+    CHECKER = "checker"
+
+
+class NanPolicy(StrEnum):
+    FORBID = "forbid"
+    MATCH = "match"
+
+
+class OutputType(StrEnum):
+    """The declared type of an output, enforced before the values are compared (grader/compare.py `TYPE_CHECKS`).
+    `int`, `float`, `bool`, `str`: a scalar of exactly that kind (a whole float is not an int, 1 is not True);
+    `array`: an array (or a nested list of numbers) whose element kind is `kind`; `list`: a (nested) list whose
+    leaves are `kind` or None;
+    `rows`: an SQL result set; `any`: not checked (the comparison alone decides)."""
+
+    INT = "int"
+    FLOAT = "float"
+    BOOL = "bool"
+    STR = "str"
+    ARRAY = "array"
+    LIST = "list"
+    ROWS = "rows"
+    ANY = "any"
+
+
+class ScalarKind(StrEnum):
+    """Element kind of an `array` or `list` output."""
+
+    INT = "int"
+    FLOAT = "float"
+    BOOL = "bool"
+    STR = "str"
+
+
+# Registries: what each kind of entrypoint defaults to (a new kind is one entry here and one in invoke.py).
+DEFAULT_FILE: dict[EntrypointKind, str] = {kind: "solution.py" for kind in EntrypointKind} | {
+    EntrypointKind.SQL: "solution.sql"}
+DEFAULT_NAME: dict[EntrypointKind, str | None] = {kind: None for kind in EntrypointKind} | {
+    EntrypointKind.SQL: "query"}
+# The output type a comparison implies when the spec does not declare one.
+DEFAULT_TYPE: dict[Comparison, OutputType] = {
+    Comparison.ALLCLOSE: OutputType.ANY, Comparison.EXACT: OutputType.ANY, Comparison.UNORDERED: OutputType.LIST,
+    Comparison.ROWS: OutputType.ROWS, Comparison.ROWS_ORDERED: OutputType.ROWS, Comparison.CHECKER: OutputType.ANY}
+
+FAMILIES = tuple(Family)
+DIFFICULTIES = tuple(Difficulty)
+COMPARISONS = tuple(Comparison)
+NAN_POLICIES = tuple(NanPolicy)
 
 
 @dataclass(frozen=True)
 class OutputSpec:
-    """One named output and how it is compared with the reference."""
+    """One named output: its declared type and how it is compared with the reference.
+
+    `float32_rtol`/`float32_atol`: the tolerance a float32 answer gets instead of rtol/atol, only when
+    the statement says float32 answers are accepted (no silent widening)."""
 
     name: str
-    compare: str = "allclose"
+    compare: Comparison = Comparison.ALLCLOSE
     rtol: float | None = None
     atol: float | None = None
-    nan: str = "forbid"
+    nan: NanPolicy = NanPolicy.FORBID
     dtype: str | None = None
     strict_dtype: bool = False
+    type: OutputType = OutputType.ANY
+    kind: ScalarKind | None = None
+    float32_rtol: float | None = None
+    float32_atol: float | None = None
 
 
 @dataclass(frozen=True)
 class Entrypoint:
     """What the candidate implements and how a case calls it."""
 
-    kind: str
+    kind: EntrypointKind
     name: str
     file: str
+    inputs_unchanged: bool = False
 
     def as_wire(self, outputs: tuple[OutputSpec, ...]) -> dict[str, Any]:
-        return {"kind": self.kind, "name": self.name, "file": self.file,
-                "outputs": [o.name for o in outputs if o.name != "*"]}
+        wire: dict[str, Any] = {"kind": str(self.kind), "name": self.name, "file": self.file,
+                                "outputs": [o.name for o in outputs if o.name != "*"]}
+        if self.inputs_unchanged:
+            wire["check_inputs"] = True  # the runner adds a digest of the inputs after the call
+        return wire
 
 
 @dataclass(frozen=True)
@@ -51,6 +143,15 @@ class WrongVariant:
     file: str
     misconception: str
     explanation: str
+    breaks: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class EquivalentMutant:
+    """A mutant of the reference that no correct grader can tell apart from it, and why."""
+
+    mutant: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -59,8 +160,8 @@ class ExerciseSpec:
 
     id: str
     title: str
-    family: str
-    difficulty: str
+    family: Family
+    difficulty: Difficulty
     directory: Path
     entrypoint: Entrypoint
     outputs: tuple[OutputSpec, ...]
@@ -70,6 +171,8 @@ class ExerciseSpec:
     hints: tuple[str, ...]
     seed: int
     wrong: tuple[WrongVariant, ...]
+    equivalent: tuple[EquivalentMutant, ...] = ()
+    max_mutants: int | None = None  # mutants graded by `grade validate --mutants` (docs/mutation.md)
 
     @property
     def candidate_file(self) -> Path:
@@ -82,8 +185,7 @@ class ExerciseSpec:
                 return spec
         for spec in self.outputs:
             if spec.name == "*":
-                return OutputSpec(name=name, compare=spec.compare, rtol=spec.rtol, atol=spec.atol, nan=spec.nan,
-                                  dtype=spec.dtype, strict_dtype=spec.strict_dtype)
+                return dataclasses.replace(spec, name=name)
         raise KeyError(name)
 
 
@@ -162,13 +264,14 @@ def load_spec(directory: Path) -> ExerciseSpec:
         raise SpecError(path, "<file>", f"valid TOML ({exc})") from None
     root = _Fields(path, raw)
     root.only("id", "title", "family", "difficulty", "forbidden", "hints", "entrypoint", "outputs", "limits",
-              "cases", "wrong")
+              "cases", "wrong", "mutants")
     entry = root.sub("entrypoint", required=True)
-    entry.only("kind", "name", "file")
-    kind = entry.text("kind", _REQUIRED, KINDS)
-    default_file = "solution.sql" if kind == "sql" else "solution.py"
-    entrypoint = Entrypoint(kind=kind, name=entry.text("name", "query" if kind == "sql" else _REQUIRED),
-                            file=entry.text("file", default_file))
+    entry.only("kind", "name", "file", "inputs_unchanged")
+    kind = EntrypointKind(entry.text("kind", _REQUIRED, tuple(EntrypointKind)))
+    default_name = DEFAULT_NAME[kind]
+    entrypoint = Entrypoint(kind=kind, name=entry.text("name", _REQUIRED if default_name is None else default_name),
+                            file=entry.text("file", DEFAULT_FILE[kind]),
+                            inputs_unchanged=entry.flag("inputs_unchanged", False))
     outputs = tuple(_output(fields) for fields in root.tables("outputs", required=True))
     limits = root.sub("limits", required=False)
     limits.only("time_per_case", "memory_mb", "pids")
@@ -176,13 +279,18 @@ def load_spec(directory: Path) -> ExerciseSpec:
     cases.only("seed")
     wrong = root.tables("wrong", required=False)
     for fields in wrong:
-        fields.only("file", "misconception", "explanation")
+        fields.only("file", "misconception", "explanation", "breaks")
+    mutants = root.sub("mutants", required=False)
+    mutants.only("max", "equivalent")
+    equivalent = mutants.tables("equivalent", required=False)
+    for fields in equivalent:
+        fields.only("mutant", "reason")
     defaults = Limits()
     spec = ExerciseSpec(
         id=root.text("id", _REQUIRED),
         title=root.text("title", _REQUIRED),
-        family=root.text("family", _REQUIRED, FAMILIES),
-        difficulty=root.text("difficulty", _REQUIRED, DIFFICULTIES),
+        family=Family(root.text("family", _REQUIRED, FAMILIES)),
+        difficulty=Difficulty(root.text("difficulty", _REQUIRED, DIFFICULTIES)),
         directory=directory,
         entrypoint=entrypoint,
         outputs=outputs,
@@ -193,22 +301,40 @@ def load_spec(directory: Path) -> ExerciseSpec:
         hints=root.strings("hints"),
         seed=cases.integer("seed", 0),
         wrong=tuple(WrongVariant(file=w.text("file", _REQUIRED), misconception=w.text("misconception", _REQUIRED),
-                                 explanation=w.text("explanation", _REQUIRED))
+                                 explanation=w.text("explanation", _REQUIRED), breaks=w.strings("breaks"))
                     for w in wrong),
+        equivalent=tuple(EquivalentMutant(mutant=e.text("mutant", _REQUIRED), reason=e.text("reason", _REQUIRED))
+                         for e in equivalent),
+        max_mutants=mutants.integer("max", None),
     )
+    if spec.max_mutants is not None and spec.max_mutants < 1:
+        raise SpecError(path, "mutants.max", "an integer ≥ 1", spec.max_mutants)
     if Path(spec.entrypoint.file).name != spec.entrypoint.file:
         raise SpecError(path, "entrypoint.file", "a plain file name in the exercise folder", spec.entrypoint.file)
     return spec
 
 
 def _output(fields: _Fields) -> OutputSpec:
-    fields.only("name", "compare", "rtol", "atol", "nan", "dtype", "strict_dtype")
-    return OutputSpec(
+    fields.only("name", "compare", "rtol", "atol", "nan", "dtype", "strict_dtype", "type", "kind", "float32_rtol",
+                "float32_atol")
+    compare = Comparison(fields.text("compare", "allclose", COMPARISONS))
+    declared = OutputType(fields.text("type", DEFAULT_TYPE[compare], tuple(OutputType)))
+    kind = fields.text("kind", None, tuple(ScalarKind))
+    if kind is not None and declared not in (OutputType.ARRAY, OutputType.LIST):
+        raise SpecError(fields.path, fields.prefix + "kind", "only with type = \"array\" or \"list\"", kind)
+    spec = OutputSpec(
         name=fields.text("name", _REQUIRED),
-        compare=fields.text("compare", "allclose", COMPARISONS),
+        compare=compare,
         rtol=fields.number("rtol"),
         atol=fields.number("atol"),
-        nan=fields.text("nan", "forbid", NAN_POLICIES),
+        nan=NanPolicy(fields.text("nan", "forbid", NAN_POLICIES)),
         dtype=fields.text("dtype"),
         strict_dtype=fields.flag("strict_dtype", False),
+        type=declared,
+        kind=ScalarKind(kind) if kind is not None else None,
+        float32_rtol=fields.number("float32_rtol"),
+        float32_atol=fields.number("float32_atol"),
     )
+    if (spec.float32_rtol is None) != (spec.float32_atol is None):
+        raise SpecError(fields.path, fields.prefix + "float32_atol", "float32_rtol and float32_atol set together")
+    return spec

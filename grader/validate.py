@@ -7,15 +7,19 @@ stub must fail, and every known-wrong variant must fail *and* be diagnosed with 
 from __future__ import annotations
 
 import ast
+import copy
+import dataclasses
 import re
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from . import authoring
 from .bank import Exercise, load_exercise
-from .cases import fingerprint, generate_cases
+from .cases import Case, fingerprint, generate_cases
 from .expected import BankCodeError
 from .grading import candidate_files, grade_exercise
 from .options import GradeOptions
@@ -23,6 +27,8 @@ from .results import ExerciseResult, Verdict
 
 LIBRARY_FAMILIES = ("attention", "convolution", "ml_basics", "statistics")
 MIN_WRONG = 2
+CPU_SHARE = 0.2  # the reference may use at most this share of a case's time limit (in CPU time)
+MUTANT_FLOOR = 0.95  # default share of non-equivalent mutants the cases must kill (`--mutant-floor`)
 
 
 @dataclass
@@ -40,7 +46,9 @@ class Report:
 
     path: str
     id: str = ""
+    family: str = ""
     checks: list[Check] = field(default_factory=list)
+    mutation: dict[str, Any] | None = None  # with --mutants: score, counts, survivors
 
     @property
     def ok(self) -> bool:
@@ -52,8 +60,9 @@ class Report:
 
 
 def validate_exercise(directory: Path, options: GradeOptions, progress: Callable[[str], None],
-                      cancel: threading.Event) -> Report:
-    """Run every check on one exercise folder; a check that cannot run is reported as failed."""
+                      cancel: threading.Event, mutant_floor: float | None = None) -> Report:
+    """Run every check on one exercise folder; a check that cannot run is reported as failed. With
+    MUTANT_FLOOR, also grade the reference's mutants and require that share of them killed."""
     report = Report(path=str(directory))
     try:
         exercise = load_exercise(directory, options.bank)
@@ -61,7 +70,7 @@ def validate_exercise(directory: Path, options: GradeOptions, progress: Callable
         report.add("spec parses", False, str(exc))
         return report
     spec = exercise.spec
-    report.id = spec.id
+    report.id, report.family = spec.id, str(spec.family)
     report.add("spec parses", True)
     _check_statement(exercise, report)
     report.add("hints", bool(spec.hints), f"{len(spec.hints)} hint(s)")
@@ -76,8 +85,11 @@ def validate_exercise(directory: Path, options: GradeOptions, progress: Callable
         return report
     visible = sum(not c.hidden for c in first)
     report.add("cases deterministic", fingerprint(first) == fingerprint(second), "same seed → same inputs")
+    for case in first:
+        case.time_limit = case.time_limit or spec.time_per_case
     report.add("visible and hidden cases", visible > 0 and visible < len(first),
                f"{visible} visible, {len(first) - visible} hidden")
+    tied = _check_rules(exercise, first, report)
 
     def grade(path: Path, label: str) -> ExerciseResult | None:
         progress(f"{spec.id}: {label}")
@@ -87,6 +99,7 @@ def validate_exercise(directory: Path, options: GradeOptions, progress: Callable
             report.add(label, False, str(exc))
             return None
 
+    _check_reference_time(exercise, first, report)
     reference = grade(exercise.reference_file, "reference passes")
     if reference is not None:
         failing = [f"{c.name}: {c.verdict.value} ({c.reason})" for c in reference.cases if c.verdict is not Verdict.PASSED]
@@ -104,7 +117,127 @@ def validate_exercise(directory: Path, options: GradeOptions, progress: Callable
         detail = (f"{sum(c.verdict is not Verdict.PASSED for c in graded.cases)}/{len(graded.cases)} cases fail; "
                   f"diagnosed as: {', '.join(sorted(set(named))) or 'nothing'}")
         report.add(label, caught and wrong.misconception in named, detail)
+        for rule in wrong.breaks:
+            broken = sorted({c.name for c in graded.cases if c.verdict is not Verdict.PASSED} & set(tied.get(rule, ())))
+            report.add(f"wrong/{wrong.file} fails a case of rule `{rule}`", bool(broken),
+                       ", ".join(broken) or f"passes every case tied to `{rule}`")
+    if mutant_floor is not None and not cancel.is_set():
+        _check_mutants(exercise, options, progress, mutant_floor, report)
     return report
+
+
+RULE_TAG = re.compile(r"<!--\s*rule:\s*([a-z0-9_-]+)\s*-->")
+
+
+def statement_rules(text: str) -> list[tuple[str | None, str]]:
+    """The rules of a statement: each top-level bullet of its edge-rules section (the section whose heading
+    contains "Edge"), as (its `<!-- rule: TAG -->` tag or None, its first line)."""
+    rules: list[tuple[str | None, str]] = []
+    level = 0
+    bullet: list[str] = []
+
+    def close() -> None:
+        if bullet:
+            tag = RULE_TAG.search(" ".join(bullet))
+            rules.append((tag.group(1) if tag else None, RULE_TAG.sub("", bullet[0]).strip()))
+            bullet.clear()
+
+    for line in text.splitlines():
+        heading = re.match(r"^(#+)\s", line)
+        if heading:
+            close()
+            if level and len(heading.group(1)) <= level:
+                level = 0
+            if "edge" in line.lower():
+                level = len(heading.group(1))
+            continue
+        if not level:
+            continue
+        if line.startswith("- "):
+            close()
+            bullet.append(line)
+        elif bullet and (line.startswith(" ") and line.strip()):
+            bullet.append(line)
+        else:
+            close()
+    close()
+    return rules
+
+
+def _check_rules(exercise: Exercise, cases: list[Case], report: Report) -> dict[str, list[str]]:
+    """Every rule of the statement has a tag, and the case file ties each tag to at least one case
+    (`RULES = {tag: [case names]}` in cases.py). Returns the ties."""
+    from .cases import load_module
+
+    statement = exercise.spec.directory / "README.md"
+    rules = statement_rules(statement.read_text(encoding="utf-8")) if statement.is_file() else []
+    module = load_module(exercise.cases_file, f"_mlgrade_rules_{abs(hash(exercise.cases_file))}")
+    ties = getattr(module, "RULES", {})
+    problems = []
+    if not isinstance(ties, dict) or not all(isinstance(v, (list, tuple)) for v in ties.values()):
+        report.add("every rule tied to a case", False, "cases.py: RULES must be a dict of tag → list of case names")
+        return {}
+    names = {c.name for c in cases}
+    tags = [tag for tag, _line in rules if tag]
+    problems += [f"untagged rule “{line[2:60]}…”" for tag, line in rules if tag is None]
+    problems += [f"`{tag}` tagged twice" for tag in sorted({t for t in tags if tags.count(t) > 1})]
+    problems += [f"`{tag}` tied to no case" for tag in tags if not ties.get(tag)]
+    problems += [f"`{tag}` in RULES is not a rule of the statement" for tag in ties if tag not in tags]
+    problems += [f"`{tag}`: no case named “{name}”" for tag, listed in ties.items() for name in listed
+                 if name not in names]
+    report.add("every rule tied to a case", bool(rules) and not problems,
+               "; ".join(problems) or f"{len(rules)} rules, each tied to at least one case")
+    return {tag: list(listed) for tag, listed in ties.items()}
+
+
+def _check_reference_time(exercise: Exercise, cases: list[Case], report: Report) -> None:
+    """The reference's CPU time on each case (the call alone, inputs copied beforehand), on the trusted
+    side, must be at most CPU_SHARE of the case's limit: statements promise limits of at least 5× the
+    reference's CPU time, so a correct answer a few times slower than the reference still fits."""
+    from .expected import load_code, run_code
+
+    try:
+        reference = load_code(exercise, exercise.reference_file)
+    except BankCodeError as exc:
+        report.add("reference within 1/5 of each time limit", False, str(exc))
+        return
+    worst: tuple[float, str, float] = (0.0, "", 0.0)
+    try:  # once untimed: first-call set-up (torch's, say) is not the reference's work, and the runner warms up too
+        run_code(exercise, reference, cases[0])
+    except Exception:  # noqa: BLE001 - reported by "reference passes"
+        pass
+    for case in cases:
+        limit = case.time_limit or exercise.spec.time_per_case
+        private = dataclasses.replace(case, args=copy.deepcopy(case.args), kwargs=copy.deepcopy(case.kwargs))
+        started = time.process_time()
+        try:
+            run_code(exercise, reference, private, copied=True)
+        except Exception:  # noqa: BLE001 - reported by "reference passes"
+            continue
+        share = (time.process_time() - started) / limit
+        if share > worst[0]:
+            worst = (share, case.name, limit)
+    share, name, limit = worst
+    detail = f"largest: {share:.1%} of the {limit:g} s limit ({name})" if name else "no case measured"
+    report.add("reference within 1/5 of each time limit", share <= CPU_SHARE, detail)
+
+
+def _check_mutants(exercise: Exercise, options: GradeOptions, progress: Callable[[str], None], floor: float,
+                   report: Report) -> None:
+    from .mutation import mutation_report
+
+    mutation = mutation_report(exercise, options.bank, progress)
+    scored = len(mutation.killed) + len(mutation.survived)
+    report.mutation = {"score": mutation.score, "killed": len(mutation.killed), "survived": mutation.survived,
+                       "equivalent": len(mutation.equivalent), "graded": mutation.total,
+                       "generated": mutation.generated, "stale": mutation.stale}
+    detail = (f"{mutation.score:.1%} killed ({len(mutation.killed)}/{scored}; {len(mutation.equivalent)} equivalent; "
+              f"{mutation.total} of {mutation.generated} generated graded)")
+    if mutation.survived:
+        detail += "; survivors: " + ", ".join(mutation.survived)
+    if mutation.stale:
+        detail += "; listed as equivalent but not: " + ", ".join(mutation.stale)
+    report.add(f"mutants killed ≥ {floor:.0%}", mutation.score >= floor and not mutation.stale, detail)
 
 
 def _check_statement(exercise: Exercise, report: Report) -> None:
@@ -120,6 +253,26 @@ def _check_statement(exercise: Exercise, report: Report) -> None:
     if not has_edges:
         problems.append("has no 'Edge …' section stating the edge rules")
     report.add("statement", not problems, "; ".join(problems) or "names every output and has an edge-rules section")
+
+
+def family_scores(reports: list[Report]) -> list[dict[str, Any]]:
+    """Per family: exercises, mutants killed / survived / equivalent, the pooled score and the lowest one."""
+    rows: dict[str, dict[str, Any]] = {}
+    for report in reports:
+        if report.mutation is None:
+            continue
+        row = rows.setdefault(report.family, {"family": report.family, "exercises": 0, "killed": 0, "survived": 0,
+                                              "equivalent": 0, "lowest": 1.0, "weakest": ""})
+        row["exercises"] += 1
+        row["killed"] += report.mutation["killed"]
+        row["survived"] += len(report.mutation["survived"])
+        row["equivalent"] += report.mutation["equivalent"]
+        if report.mutation["score"] <= row["lowest"]:
+            row["lowest"], row["weakest"] = report.mutation["score"], report.id
+    for row in rows.values():
+        scored = row["killed"] + row["survived"]
+        row["score"] = row["killed"] / scored if scored else 1.0
+    return list(rows.values())
 
 
 def _check_bank_imports(exercise: Exercise, report: Report) -> None:

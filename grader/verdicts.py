@@ -25,7 +25,7 @@ from sandbox.runner import wire
 from .bank import Exercise
 from .cases import Case
 from .compare import Mismatch
-from .expected import compare_outputs
+from .expected import INPUTS_CHANGED, compare_outputs
 from .forbidden import ForbiddenUse
 from .results import CaseResult, ErrorInfo, Misconception, Verdict
 from .scrub import scrub
@@ -265,6 +265,8 @@ def _error_reason(verdict: Verdict, error: ErrorInfo | None, case: Case) -> str:
 
 
 def _mismatch_reason(name: str, mismatch: Mismatch, hidden: bool) -> str:
+    if name == INPUTS_CHANGED:  # the in-place rule (grader/expected.py): the reason shows no values
+        return mismatch.reason
     if hidden:
         return f"output `{name}` does not match (hidden case: values are not shown)"
     return f"output `{name}`: {_text(mismatch.reason, 500)}"

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from grader.compare import compare_output
-from grader.spec import OutputSpec
+from grader.spec import Comparison, OutputSpec, OutputType, ScalarKind
 
 ALLCLOSE = OutputSpec(name="out", rtol=1e-7, atol=1e-9)
 
@@ -32,15 +32,45 @@ def test_mismatch_report_names_worst_element() -> None:
     assert mismatch.error_map is not None and max(max(row) for row in mismatch.error_map) > 1
 
 
-def test_float32_answers_get_float32_tolerances() -> None:
+def test_float32_answers_keep_the_stated_tolerance_unless_the_spec_declares_one() -> None:
     tight = OutputSpec(name="out", rtol=1e-10, atol=1e-12)
     expected = np.random.default_rng(0).normal(size=(8, 8))
     as_float32 = expected.astype(np.float32)
-    # The same numbers handed in as float64 are judged by the exercise's float64 tolerance …
-    assert compare_output(tight, expected, as_float32.astype(np.float64)) is not None
-    # … and as float32 by what float32 can represent.
-    assert compare_output(tight, expected, as_float32) is None
-    assert compare_output(tight, expected, as_float32 + np.float32(1e-3)) is not None
+    # No silent widening: a float32 answer is judged by the statement's tolerance …
+    assert compare_output(tight, expected, as_float32) is not None
+    # … unless the spec (and so the statement) gives float32 answers their own tolerance.
+    stated = OutputSpec(name="out", rtol=1e-10, atol=1e-12, float32_rtol=1.3e-6, float32_atol=1e-5)
+    assert compare_output(stated, expected, as_float32) is None
+    assert compare_output(stated, expected, as_float32 + np.float32(1e-3)) is not None
+    mismatch = compare_output(stated, expected, as_float32 + np.float32(1e-3))
+    assert mismatch is not None and (mismatch.rtol, mismatch.atol) == (1.3e-6, 1e-5)  # the report shows it
+
+
+def test_relative_only_p_value_rejects_zero_in_float32_too() -> None:
+    """chi-square's `1 − cdf`: p = 0 where the truth is ~1e-40 fails whatever the answer's dtype."""
+    p_value = OutputSpec(name="p_value", rtol=1e-6, atol=0.0, type=OutputType.FLOAT)
+    assert compare_output(p_value, 1e-40, 0.0) is not None
+    assert compare_output(p_value, 1e-40, np.array(0.0, dtype=np.float32)) is not None
+
+
+def test_declared_types_are_enforced_exactly() -> None:
+    integer = OutputSpec(name="n", compare=Comparison.EXACT, type=OutputType.INT)
+    assert compare_output(integer, 388, 388) is None
+    assert compare_output(integer, 388, np.array(388, dtype=np.int64)) is None  # a NumPy integer is an int
+    mismatch = compare_output(integer, 388, 388.0)
+    assert mismatch is not None and mismatch.reason == "expected an int, got a float (388.0)"
+    assert compare_output(integer, 1, True) is not None  # a bool is not an int
+    boolean = OutputSpec(name="valid", compare=Comparison.EXACT, type=OutputType.BOOL)
+    assert compare_output(boolean, True, 1) is not None
+    assert compare_output(boolean, True, True) is None
+    labels = OutputSpec(name="labels", compare=Comparison.EXACT, type=OutputType.ARRAY, kind=ScalarKind.INT)
+    assert compare_output(labels, np.array([0, 1]), np.array([0, 1], dtype=np.int32)) is None
+    assert "dtype float64" in compare_output(labels, np.array([0, 1]), np.array([0.0, 1.0])).reason  # type: ignore[union-attr]
+    results = OutputSpec(name="results", compare=Comparison.EXACT, type=OutputType.LIST, kind=ScalarKind.INT)
+    assert compare_output(results, [None, 1, -1], [None, 1, -1]) is None
+    assert compare_output(results, [None, 1, -1], [None, 1.0, -1]) is not None
+    untyped_exact = OutputSpec(name="dof", compare=Comparison.EXACT)
+    assert compare_output(untyped_exact, 1, 1.0) is not None  # exact keeps 1.0 and 1 apart
 
 
 def test_shape_and_type_are_checked() -> None:
@@ -89,5 +119,5 @@ def test_exact() -> None:
     spec = OutputSpec(name="out", compare="exact")
     assert compare_output(spec, [[1, 3]], [[1, 3]]) is None
     assert compare_output(spec, True, False) is not None
-    assert compare_output(spec, 387, 387.0) is None and compare_output(spec, np.int64(3), 3) is None
+    assert compare_output(spec, 387, 387.0) is not None and compare_output(spec, np.int64(3), 3) is None
     assert compare_output(spec, 387, 387.5) is not None

@@ -42,6 +42,15 @@ def test_defaults(tmp_path: Path) -> None:
     assert spec.entrypoint.file == "solution.py"
     assert spec.time_per_case == 2.0 and spec.limits.memory_mb == 1024
     assert spec.outputs[0].compare == "allclose" and spec.outputs[0].nan == "forbid"
+    assert spec.outputs[0].type == "any" and spec.outputs[0].float32_rtol is None
+    assert not spec.entrypoint.inputs_unchanged and spec.equivalent == ()
+
+
+def test_typed_outputs_and_in_place_rule(tmp_path: Path) -> None:
+    text = VALID.replace('name = "f"', 'name = "f"\ninputs_unchanged = true') + 'type = "array"\nkind = "int"\n'
+    spec = load_spec(write_spec(tmp_path / "x", text))
+    assert spec.entrypoint.inputs_unchanged and spec.entrypoint.as_wire(spec.outputs)["check_inputs"] is True
+    assert (spec.outputs[0].type, spec.outputs[0].kind) == ("array", "int")
 
 
 @pytest.mark.parametrize(
@@ -57,6 +66,12 @@ def test_defaults(tmp_path: Path) -> None:
         (lambda t: t.replace('name = "f"', 'name = "f"\nfile = "../escape.py"'), "entrypoint.file", "a plain file"),
         (lambda t: t + "hints = 'read the docs'\n", "outputs[0].hints", "a known field here"),
         (lambda t: 'hints = "read the docs"\n' + t, "hints", "a list of strings"),
+        (lambda t: t + "type = 'number'\n", "outputs[0].type", "one of int, float, bool"),
+        (lambda t: t + "type = 'int'\nkind = 'int'\n", "outputs[0].kind", "only with type"),
+        (lambda t: t + "float32_rtol = 1e-6\n", "outputs[0].float32_atol", "set together"),
+        (lambda t: t + "[mutants]\n[[mutants.equivalent]]\nmutant = 'x'\n", "mutants.equivalent[0].reason",
+         "the field is missing"),
+        (lambda t: t + "[mutants]\nmax = 0\n", "mutants.max", "an integer ≥ 1"),
     ],
 )
 def test_malformed_spec_names_the_field(tmp_path: Path, edit, field: str, expected: str) -> None:  # type: ignore[no-untyped-def]
@@ -99,3 +114,16 @@ def test_cli_reports_malformed_spec_with_exit_2(tmp_path: Path) -> None:
     completed = run_grade(folder, "--sandbox", "local")
     assert completed.returncode == 2
     assert "field `difficulty`" in completed.stderr and "Traceback" not in completed.stderr
+
+
+def test_vocabularies_match_their_registries() -> None:
+    """A new comparison, output type or entrypoint kind is one edit: each registry covers its vocabulary."""
+    from grader import compare, spec
+    from sandbox.runner.invoke import KINDS
+
+    assert set(spec.EntrypointKind) == set(KINDS)
+    assert set(spec.DEFAULT_FILE) == set(spec.DEFAULT_NAME) == set(spec.EntrypointKind)
+    assert set(compare.COMPARATORS) == set(spec.Comparison) - {spec.Comparison.CHECKER}
+    assert set(spec.DEFAULT_TYPE) == set(spec.Comparison)
+    assert set(compare.TYPE_CHECKS) == set(spec.OutputType)
+    assert set(compare.SCALAR_CHECKS) == set(compare.DTYPE_KINDS) == set(spec.ScalarKind)

@@ -52,13 +52,19 @@ def list_command(
     console.print(table)
 
 
-@app.command("validate", help="Prove exercises: spec, statement, deterministic cases, the reference passes, "
-                              "the stub fails, every wrong variant fails and is diagnosed by name.")
+@app.command("validate", help="Prove exercises: spec, statement, deterministic cases, the reference passes "
+                              "within 1/5 of each time limit, the stub fails, every wrong variant fails and is "
+                              "diagnosed by name; with --mutants, the cases kill the reference's mutants.")
 def validate_command(
     path: Annotated[Path, typer.Argument(help="An exercise folder or a folder of exercises.")] = Path("exercises"),
     bank: BankOption = None,
     sandbox: Annotated[SandboxKind, typer.Option(help="docker (default) or local.")] = SandboxKind.DOCKER,
     as_json: Annotated[bool, typer.Option("--json", help="Print the reports as JSON.")] = False,
+    mutants: Annotated[bool, typer.Option("--mutants", help="Also grade mutants of each reference (operators, "
+                                          "constants ±1, axis/keepdims, comparisons, slice bounds, SQL clauses) "
+                                          "against its cases: docs/mutation.md.")] = False,
+    mutant_floor: Annotated[float, typer.Option(help="With --mutants: the share of non-equivalent mutants each "
+                                                     "exercise's cases must kill.", min=0.0, max=1.0)] = 0.95,
 ) -> None:
     from dataclasses import asdict
 
@@ -70,7 +76,8 @@ def validate_command(
     reports, cancel = [], threading.Event()
     with errors.status("validating…") as status:
         for directory in directories:
-            report = validate_exercise(directory, options, lambda message: status.update(message), cancel)
+            report = validate_exercise(directory, options, lambda message: status.update(message), cancel,
+                                       mutant_floor if mutants else None)
             reports.append(report)
             if not as_json:
                 console.print(validation_table(report))
@@ -79,8 +86,22 @@ def validate_command(
         sys.stdout.write(json.dumps([asdict(r) | {"ok": r.ok} for r in reports], indent=2) + "\n")
     else:
         style = "red" if failed else "green"
+        if mutants:
+            console.print(mutation_table(reports))
         console.print(f"[bold {style}]{len(reports) - len(failed)}/{len(reports)} exercises valid[/]")
     raise typer.Exit(ExitStatus.NOT_PASSED if failed else ExitStatus.OK)
+
+
+def mutation_table(reports: list[Any]) -> Table:
+    """Mutation scores per family: mutants killed ÷ non-equivalent mutants, and the weakest exercise."""
+    from ..validate import family_scores
+
+    table = Table("family", "exercises", "killed", "survived", "equivalent", "score", "lowest",
+                  title="mutation scores", title_justify="left")
+    for row in family_scores(reports):
+        table.add_row(row["family"], str(row["exercises"]), str(row["killed"]), str(row["survived"]),
+                      str(row["equivalent"]), f"{row['score']:.1%}", f"{row['lowest']:.1%} ({escape(row['weakest'])})")
+    return table
 
 
 def validation_table(report: Any) -> Table:

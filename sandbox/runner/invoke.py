@@ -7,7 +7,9 @@ numpy at module level; torch is imported on demand by the kind that needs it.
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
+import json
 import sqlite3
 import sys
 from pathlib import Path
@@ -58,7 +60,43 @@ def invoke(target: ModuleType | str, entry: dict[str, Any], args: list[Any], kwa
         returned = _replay_ops(getattr(target, entry["name"]), kwargs["ops"], kwargs["args"])
     else:
         raise ValueError(f"unknown entrypoint kind {kind!r}")
-    return name_outputs(returned, list(entry["outputs"]))
+    outputs = name_outputs(returned, list(entry["outputs"]))
+    if entry.get("check_inputs"):
+        outputs[INPUTS_DIGEST] = inputs_digest(args, kwargs)
+    return outputs
+
+
+INPUTS_DIGEST = "$inputs_sha256"  # extra output: the inputs as they are after the call (in-place rule)
+
+
+def inputs_digest(args: list[Any], kwargs: dict[str, Any]) -> str:
+    """sha256 of the case inputs: arrays by dtype, shape and bytes, other values as JSON. The trusted side
+    compares it with the digest of what it sent, to catch a submission that modified an input in place."""
+    digest = hashlib.sha256()
+
+    def feed(value: Any) -> None:
+        if isinstance(value, np.generic):
+            value = np.asarray(value)
+        if isinstance(value, np.ndarray):
+            digest.update(f"array:{value.dtype.str}:{value.shape}:".encode())
+            digest.update(np.ascontiguousarray(value).tobytes())
+        elif isinstance(value, (list, tuple)):
+            digest.update(b"[")
+            for item in value:
+                feed(item)
+            digest.update(b"]")
+        elif isinstance(value, dict):
+            digest.update(b"{")
+            for key in sorted(value):
+                digest.update(json.dumps(key).encode() + b":")
+                feed(value[key])
+            digest.update(b"}")
+        else:
+            digest.update(f"{type(value).__name__}:{value!r};".encode())
+
+    feed(list(args))
+    feed(kwargs)
+    return digest.hexdigest()
 
 
 def name_outputs(returned: Any, names: list[str]) -> dict[str, Any]:

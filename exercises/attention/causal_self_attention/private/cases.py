@@ -33,4 +33,13 @@ def hidden(rng):
         _case(rng, "4 heads", 2, 7, 16, 4),
         _case(rng, "d_head = 1", 1, 6, 6, 6),
         _case(rng, "single head, larger scores", 3, 4, 12, 1, scale=3.0),
+        _case(rng, "huge scores", 2, 5, 8, 2, scale=40.0, note="scores in the thousands: exp overflows unshifted"),
     ]
+
+
+# The statement's edge rules (README.md, `<!-- rule: … -->`) and the cases that exercise each.
+RULES = {
+    'single-query': ['single query'],
+    'head-counts': ['d_head = 1', 'single head, larger scores'],
+    'stable-softmax': ['huge scores'],
+}

@@ -30,4 +30,20 @@ def hidden(rng):
         Case("8 heads, key padding (B, 1, 1, L)", [*_inputs(rng, 3, 6, 32), 8], {"mask": padding}),
         Case("fully masked row", [*_inputs(rng, 2, 6, 12), 3], {"mask": fully_masked}),
         Case("large scores", [*_inputs(rng, 2, 7, 16, scale=6.0), 4]),
+        Case("scores in the thousands, one quiet query, causal", _quiet_query(rng), {"mask": np.tril(np.ones((6, 6), bool))},
+             note="one row's scores are tiny while the others reach thousands: the shift must be per row"),
     ]
+
+
+def _quiet_query(rng):
+    x, *weights = _inputs(rng, 2, 6, 8, scale=30.0)
+    x[:, 3] *= 1e-3  # query 3's scores stay near 0 while every other row's reach the thousands
+    return [x, *weights, 2]
+
+
+# The statement's edge rules (README.md, `<!-- rule: … -->`) and the cases that exercise each.
+RULES = {
+    'fully-masked-rows': ['fully masked row'],
+    'stable-softmax': ['large scores', 'scores in the thousands, one quiet query, causal'],
+    'single-head': ['single head'],
+}

@@ -41,3 +41,11 @@ def hidden(rng):
         Case("causal with L≠S and a mask", [causal_q, causal_k, causal_v], {"mask": all_masked, "is_causal": True}),
         Case("large logits with a mask", [big_q, big_k, big_v], {"mask": rng.random((6, 6)) < 0.5}),
     ]
+
+
+# The statement's edge rules (README.md, `<!-- rule: … -->`) and the cases that exercise each.
+RULES = {
+    'fully-masked-rows': ['boolean mask with a fully masked row'],
+    'large-logits': ['large logits', 'large logits with a mask'],
+    'l-neq-s': ['single head, L≠S', 'causal with L≠S and a mask'],
+}

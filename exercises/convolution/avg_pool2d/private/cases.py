@@ -2,6 +2,8 @@
 being ignored), default stride (catch stride 1), pairs, windows not dividing the input, 1×1
 windows, even windows, batch > 1."""
 
+import numpy as np
+
 from grader.authoring import Case
 
 
@@ -33,4 +35,35 @@ def hidden(rng):
              *_args(rng.normal(size=(2, 2, 7, 6)), [3, 2], None, [0, 1])),
         Case("larger batch, 3×3, stride 2, padding 1, exclude pad",
              *_args(rng.normal(size=(8, 4, 15, 16)), 3, 2, 1, False)),
+        Case("exact zeros, padding (1, 2), exclude pad",
+             *_args(np.maximum(rng.normal(size=(2, 2, 6, 7)), 0.0), 3, 1, [1, 2], False),
+             note="ReLU-like input with many exact zeros: real zeros count, only padding does not"),
+        Case("no padding, exclude pad", *_args(rng.normal(size=(1, 3, 7, 7)), 3, 2, 0, False)),
+        Case("defaults: stride, padding and count_include_pad not passed", [rng.normal(size=(2, 1, 6, 8)), [3, 2]]),
+        Case("padding 1, count_include_pad not passed (True)", [rng.normal(size=(1, 2, 5, 5)), 3], {"padding": 1}),
     ]
+
+
+# The statement's edge rules (README.md, `<!-- rule: … -->`) and the cases that exercise each.
+RULES = {
+    'padding': ['3×3, stride 1, padding 1, count_include_pad=True', 'padding (0, 1), kernel (3, 2), default stride'],
+    'include-pad': [
+        '3×3, stride 1, padding 1, count_include_pad=True',
+        'even 4×4 window, stride 3, padding 2, include pad',
+    ],
+    'exclude-pad': [
+        '3×3, stride 2, padding 1, count_include_pad=False',
+        'exact zeros, padding (1, 2), exclude pad',
+        'pairs: kernel (2, 3), stride (2, 1), padding (1, 1), exclude pad',
+    ],
+    'no-padding-agree': ['no padding, exclude pad', '2×2, default stride, no padding'],
+    'output-rounds-down': [
+        'even 4×4 window, stride 3, padding 2, exclude pad',
+        'padding (0, 1), kernel (3, 2), default stride',
+    ],
+    'shapes': [
+        'pairs: kernel (2, 3), stride (2, 1), padding (1, 1), exclude pad',
+        '1×1 window, stride 2',
+        'larger batch, 3×3, stride 2, padding 1, exclude pad',
+    ],
+}

@@ -34,3 +34,13 @@ def hidden(rng):
         Case("dilation 3, stride 2, padding 3", [x6, w6, b6], {"stride": 2, "padding": 3, "dilation": 3}),
         Case("larger layer, padding 2", [x7, w7, b7], {"padding": 2}),
     ]
+
+
+# The statement's edge rules (README.md, `<!-- rule: … -->`) and the cases that exercise each.
+RULES = {
+    'cross-correlation': ['K=3, stride 1, bias', 'larger layer, padding 2'],
+    'padding': ['stride 2 not dividing, padding 1', 'even kernel 4, stride 3, padding 2, batch 3'],
+    'output-rounds-down': ['stride 2 not dividing, padding 1', 'even kernel 4, stride 3, padding 2, batch 3'],
+    'dilation': ['dilation 2, no bias', 'dilation 3, stride 2, padding 3'],
+    'no-bias-and-shapes': ['dilation 2, no bias', 'even kernel 4, stride 3, padding 2, batch 3', 'K=1, stride 2'],
+}

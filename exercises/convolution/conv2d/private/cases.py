@@ -38,3 +38,29 @@ def hidden(rng):
              {"groups": 2, "dilation": 2, "padding": [2, 1]}),
         Case("larger grouped layer", [x8, w8, b8], {"padding": 1, "groups": 4}),
     ]
+
+
+# The statement's edge rules (README.md, `<!-- rule: … -->`) and the cases that exercise each.
+RULES = {
+    'cross-correlation': ['3×3, stride 1, bias', 'larger grouped layer'],
+    'padding': [
+        'stride 2 not dividing, padding 1',
+        'pairs: stride (2, 1), padding (1, 2), dilation (2, 1), even non-square kernel',
+    ],
+    'output-rounds-down': ['stride 2 not dividing, padding 1', 'even 4×4 kernel, stride 3, padding 2, batch 3'],
+    'dilation': [
+        'pairs: stride (2, 1), padding (1, 2), dilation (2, 1), even non-square kernel',
+        'grouped with channel multiplier 3, dilation 2',
+    ],
+    'groups': [
+        'groups=2, no bias',
+        'grouped with channel multiplier 3, dilation 2',
+        'larger grouped layer',
+        '1×1 depthwise, stride 2',
+    ],
+    'no-bias-and-shapes': [
+        'groups=2, no bias',
+        'even 4×4 kernel, stride 3, padding 2, batch 3',
+        '1×1 depthwise, stride 2',
+    ],
+}

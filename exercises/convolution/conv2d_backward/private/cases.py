@@ -38,4 +38,19 @@ def hidden(rng):
              *_grad_case(rng, 3, 2, 3, (11, 10), (4, 4), stride=3, padding=2)),
         Case("single sample", *_grad_case(rng, 1, 3, 2, (6, 6), (3, 2), padding=1)),
         Case("larger layer with overlapping windows", *_grad_case(rng, 4, 4, 6, (12, 12), (3, 3), padding=1)),
+        Case("defaults: stride and padding not passed", _grad_case(rng, 2, 2, 3, (5, 6), (2, 3))[0]),
     ]
+
+
+# The statement's edge rules (README.md, `<!-- rule: … -->`) and the cases that exercise each.
+RULES = {
+    'sum-over-batch': ['3×3, stride 1, batch 2', 'even 4×4 kernel, stride 3, padding 2, batch 3'],
+    'padding': ['stride 2, padding 1', 'single sample', 'larger layer with overlapping windows'],
+    'stride-not-dividing': ['stride 2 leaves the last row and column unread'],
+    'overlapping-windows': ['larger layer with overlapping windows', '3×3, stride 1, batch 2'],
+    'shapes': [
+        'pairs: stride (2, 3), padding (1, 2), even 2×4 kernel',
+        '1×1 kernel, stride 2',
+        'even 4×4 kernel, stride 3, padding 2, batch 3',
+    ],
+}

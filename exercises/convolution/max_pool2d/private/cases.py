@@ -40,3 +40,20 @@ def hidden(rng):
         Case("all-negative input, 3×3, default stride, not dividing", *_pool_case(rng, negative, 3)),
         Case("larger batch, 2×2", *_pool_case(rng, rng.normal(size=(8, 4, 16, 16)), 2)),
     ]
+
+
+# The statement's edge rules (README.md, `<!-- rule: … -->`) and the cases that exercise each.
+RULES = {
+    'ties': [
+        'ties: integer-valued input, 2×2, stride 2',
+        '3×3 windows, stride 2, not dividing, with ties',
+        'constant input, overlapping 2×2',
+    ],
+    'overlapping-windows': ['overlapping 3×3 windows, stride 1', 'constant input, overlapping 2×2'],
+    'not-dividing': [
+        '3×3 windows, stride 2, not dividing, with ties',
+        'all-negative input, 3×3, default stride, not dividing',
+    ],
+    'negative-values': ['2×2 windows, default stride', 'all-negative input, 3×3, default stride, not dividing'],
+    'shapes': ['pairs: kernel (2, 3), stride (1, 2), with ties', '1×1 window, stride 2', 'larger batch, 2×2'],
+}

@@ -51,3 +51,11 @@ def hidden(rng):
                       note="len(s) = 200000 with windows of ~40000 different characters: an O(n · window) "
                            "solution cannot finish within the limit"))
     return cases
+
+
+# The statement's edge rules (README.md, `<!-- rule: … -->`) and the cases that exercise each.
+RULES = {
+    'empty-and-single': ['empty string', 'single character'],
+    'exact-characters': ['case and spaces', 'non-ASCII', 'digits and symbols'],
+    'contiguous': ['substring, not subsequence', 'example'],
+}

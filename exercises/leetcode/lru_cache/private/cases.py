@@ -74,3 +74,12 @@ def hidden(rng):
                       note="200000 operations on a full cache of capacity 100000: an O(capacity) step per "
                            "operation cannot finish within the limit"))
     return cases
+
+
+# The statement's edge rules (README.md, `<!-- rule: … -->`) and the cases that exercise each.
+RULES = {
+    'recency': ['get refreshes recency', 'put on an existing key refreshes recency'],
+    'put-existing': ['put on an existing key refreshes recency', 'update in a full cache evicts nothing'],
+    'evict-lru': ['example', 'get refreshes recency'],
+    'capacity-one': ['capacity 1'],
+}

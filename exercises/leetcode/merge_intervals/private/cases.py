@@ -52,3 +52,13 @@ def hidden(rng):
     cases.append(Case("n = 100000", [_large(rng)], time_limit=8.0,
                       note="n = 100000: an O(n²) solution cannot finish within the limit"))
     return cases
+
+
+# The statement's edge rules (README.md, `<!-- rule: … -->`) and the cases that exercise each.
+RULES = {
+    'touching-merge': ['touching', 'single points touching', 'negative, unsorted, touching'],
+    'single-point': ['single points touching'],
+    'nested': ['nested', 'chain reached through a nested interval'],
+    'empty': ['empty list'],
+    'lists-returned': ['example'],
+}

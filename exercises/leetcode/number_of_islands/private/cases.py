@@ -58,3 +58,12 @@ def hidden(rng):
                       note="700x700 grid: one island has over 250000 cells, too deep for a recursive DFS "
                            "at the default recursion limit"))
     return cases
+
+
+# The statement's edge rules (README.md, `<!-- rule: … -->`) and the cases that exercise each.
+RULES = {
+    'no-diagonals': ['corner touch', 'checkerboard'],
+    'empty-and-water': ['empty grid', 'rows of length 0', 'all water'],
+    'single-cell': ['single land cell'],
+    'may-modify': ['one island'],
+}

@@ -63,3 +63,11 @@ def hidden(rng):
     cases.append(Case("n = 100000", [_large(rng)], time_limit=2.0,
                       note="n = 100000: an O(n²) solution cannot finish within the limit"))
     return cases
+
+
+# The statement's edge rules (README.md, `<!-- rule: … -->`) and the cases that exercise each.
+RULES = {
+    'zeros': ['one zero', 'two zeros', 'zero first', 'zero last', 'random with three zeros'],
+    'empty-product': ['n = 2'],
+    'negatives': ['negatives', 'bounds'],
+}

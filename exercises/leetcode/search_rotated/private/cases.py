@@ -46,6 +46,8 @@ def hidden(rng):
         Case("minimum last of the final two", [[14, 17, 20, -7, -4, -1, 2, 5, 8, 11], -7]),
         Case("below the minimum", [[30, 40, 50, 10, 20], 5]),
         Case("above the maximum", [[30, 40, 50, 10, 20], 55]),
+        Case("absent, between two values of the rotated part",
+             [[-2, 7, 8, 18, 26, -29, -17, -16, -15, -5, -4, -3], -25]),
     ]
     small = [6, 7, 8, 9, 1, 2, 3, 4, 5]
     cases += [Case(f"every position, target {t}", [small, t]) for t in small]
@@ -56,3 +58,12 @@ def hidden(rng):
     cases.append(Case("n = 100000", [large, large[int(rng.integers(LARGE_N))]], time_limit=2.0,
                       note="n = 100000"))
     return cases
+
+
+# The statement's edge rules (README.md, `<!-- rule: … -->`) and the cases that exercise each.
+RULES = {
+    'n-one': ['single element', 'single element, absent'],
+    'rotation-extremes': ['not rotated', 'rotated by n - 1'],
+    'target-outside': ['below the minimum', 'above the maximum', 'absent, between two values of the rotated part'],
+    'index-as-given': ['example', 'every position, target 1'],
+}

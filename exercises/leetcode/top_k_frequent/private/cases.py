@@ -59,3 +59,11 @@ def hidden(rng):
                       note="n = 100000 with ~50000 distinct values: an O(n · distinct) solution cannot "
                            "finish within the limit"))
     return cases
+
+
+# The statement's edge rules (README.md, `<!-- rule: … -->`) and the cases that exercise each.
+RULES = {
+    'k-all-distinct': ['k equals the number of distinct values'],
+    'values-not-counts': ['negatives and zero', 'values look like counts'],
+    'single-element': ['single element'],
+}

@@ -60,3 +60,11 @@ def hidden(rng):
     cases.append(Case("n = 100000", list(_large(rng)), time_limit=2.0,
                       note="n = 100000: an O(n²) solution cannot finish within the limit"))
     return cases
+
+
+# The statement's edge rules (README.md, `<!-- rule: … -->`) and the cases that exercise each.
+RULES = {
+    'different-positions': ['target is twice an unpaired value', 'negative target twice an unpaired value'],
+    'negatives-repeats': ['equal values at two positions', 'negatives and zero', 'two zeros'],
+    'original-indices': ['pair not at the front', 'example'],
+}

@@ -72,3 +72,12 @@ def hidden(rng):
     cases.append(Case("len(s) = 1000000", [_large(rng)], time_limit=2.0,
                       note="len(s) = 1000000, nested 500000 deep: an O(n²) solution cannot finish within the limit"))
     return cases
+
+
+# The statement's edge rules (README.md, `<!-- rule: … -->`) and the cases that exercise each.
+RULES = {
+    'empty-valid': ['empty string'],
+    'closer-first': ['closing before opening', 'single closer', 'balanced then an extra closer'],
+    'unclosed': ['unclosed', 'single opener', 'balanced then an extra opener'],
+    'types-match': ['type mismatch', 'interleaved', 'counts balanced, order wrong'],
+}

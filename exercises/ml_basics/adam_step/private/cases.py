@@ -37,3 +37,12 @@ def hidden(rng):
         Case("custom hyper-parameters", _state(rng, (6,), 4, beta1=0.8, beta2=0.99) + [4],
              {"lr": 0.05, "beta1": 0.8, "beta2": 0.99, "eps": 1e-6}),
     ]
+
+
+# The statement's edge rules (README.md, `<!-- rule: … -->`) and the cases that exercise each.
+RULES = {
+    't-starts-at-one': ['first step', 'first step, tiny and zero gradients'],
+    'eps-outside-sqrt': ['tiny gradients', 'first step, tiny and zero gradients'],
+    'raw-moments': ['step 2', 'step 5, 2-D parameter', 'step 50'],
+    'inputs-unchanged': ['first step', 'step 2', 'step 5, 2-D parameter'],
+}

@@ -34,3 +34,14 @@ def hidden(rng):
         Case("N = 1, eval", _setup(rng, (1, 3, 2, 2)) + [False], {"momentum": 0.2}),
         Case("N = 1 with H·W > 1, training", _setup(rng, (1, 2, 3, 3)) + [True], {"momentum": 0.25}),
     ]
+
+
+# The statement's edge rules (README.md, `<!-- rule: … -->`) and the cases that exercise each.
+RULES = {
+    'momentum-convention': ['momentum 0.3, training', '(N, C), training'],
+    'two-variances': ['N = 2, training', '(N, C), training'],
+    'eval-mode': ['(N, C), eval', '(N, C, H, W), eval', 'N = 1, eval'],
+    'training-n-at-least-two': ['N = 1 with H·W > 1, training', 'N = 2, training'],
+    'constant-channel': ['a constant channel, training'],
+    'inputs-unchanged': ['(N, C), training', '(N, C), eval'],
+}

@@ -30,4 +30,19 @@ def hidden(rng):
         Case("training, p = 1", [x1, np.zeros(x1.shape, dtype=bool), 1.0]),
         Case("training, p = 0", [x0, mask0, 0.0]),
         Case("eval mode, p = 0.3", [xe, maske, 0.3], {"training": False}),
+        Case("training, p = 1, mask with kept entries", [x1, rng.random(x1.shape) < 0.5, 1.0],
+             note="p = 1 gives zeros whatever the mask"),
+        Case("training, p = 0, mask with dropped entries", [x0, rng.random(x0.shape) < 0.7, 0.0],
+             note="the mask is used as given: out = x · mask"),
+        Case("training, p = 0.5, mask keeps everything", [xe, np.ones(xe.shape, dtype=bool), 0.5],
+             note="the mask is used as given: every value is doubled"),
     ]
+
+
+# The statement's edge rules (README.md, `<!-- rule: … -->`) and the cases that exercise each.
+RULES = {
+    'p-one': ['training, p = 1', 'training, p = 1, mask with kept entries'],
+    'p-zero': ['training, p = 0', 'training, p = 0, mask with dropped entries'],
+    'mask-as-given': ['training, p = 0, mask with dropped entries', 'training, p = 0.5, mask keeps everything'],
+    'inputs-unchanged': ['training, p = 0.5', 'training, p = 0.2'],
+}

@@ -38,3 +38,16 @@ def hidden(rng):
         Case("K > N", [X[:3], rng.normal(size=(5, 2)) * 4]),
         Case("200 points, 5 dims, 6 centroids", [big, big[:6] + rng.normal(size=(6, 5)) * 0.1]),
     ]
+
+
+# The statement's edge rules (README.md, `<!-- rule: … -->`) and the cases that exercise each.
+RULES = {
+    'ties-lowest-index': [
+        'points equidistant from two centroids',
+        'integer grid, symmetric centroids',
+        'integer grid, two centroids on an axis',
+    ],
+    'empty-cluster': ['an empty cluster', 'K > N'],
+    'duplicate-centroids': ['duplicate centroids'],
+    'inputs-unchanged': ['three blobs', 'an empty cluster'],
+}

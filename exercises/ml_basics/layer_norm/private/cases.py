@@ -35,3 +35,12 @@ def hidden(rng):
         Case("D = 1", [rng.normal(size=(3, 1)), gamma1, beta1], {"dout": rng.normal(size=(3, 1))}),
         Case("custom eps", [x3 * 0.05, gamma3, beta3], {"eps": 1e-3, "dout": rng.normal(size=x3.shape)}),
     ]
+
+
+# The statement's edge rules (README.md, `<!-- rule: … -->`) and the cases that exercise each.
+RULES = {
+    'forward-only': ['forward only'],
+    'small-variance': ['variance far below eps'],
+    'constant-samples': ['a constant sample', 'D = 1'],
+    'inputs-unchanged': ['forward and backward, (N, D)', '3-D input'],
+}

@@ -30,3 +30,17 @@ def hidden(rng):
         Case("3-D, axis=-3, spread logits", [rng.normal(size=(3, 2, 4)) * 500], {"axis": -3}),
         Case("length-1 slices", [rng.normal(size=(4, 1)) * 1000]),
     ]
+
+
+# The statement's edge rules (README.md, `<!-- rule: … -->`) and the cases that exercise each.
+RULES = {
+    'large-logits': [
+        'logits near 1000',
+        'rows far apart',
+        'an underflowing probability',
+        'wide spread within rows',
+        '3-D, axis=-3, spread logits',
+    ],
+    'all-equal-and-length-one': ['all-equal rows', 'length-1 slices'],
+    'inputs-unchanged': ['1-D vector', 'batch along the last axis'],
+}

@@ -29,3 +29,14 @@ def hidden(rng):
         Case("large offset", [_data(rng, 50, [2.0, 1.0, 0.5, 0.2], 1000.0), 2]),
         Case("500 samples, 8 features, k = 3", [_data(rng, 500, [8, 6, 4.5, 3, 2, 1.5, 1, 0.5], 5.0), 3]),
     ]
+
+
+# The statement's edge rules (README.md, `<!-- rule: … -->`) and the cases that exercise each.
+RULES = {
+    'centering': ['large offset', '40 samples, 3 features, k = 2'],
+    'order': ['30 samples, 4 features, k = 1', '500 samples, 8 features, k = 3'],
+    'sign-convention': ['40 samples, 3 features, k = 2', 'k = D'],
+    'unbiased-variance': ['N = 2', '40 samples, 3 features, k = 2'],
+    'distinct-eigenvalues': ['k = D', 'N < D'],
+    'inputs-unchanged': ['40 samples, 3 features, k = 2', 'N < D'],
+}

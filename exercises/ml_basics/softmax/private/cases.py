@@ -30,3 +30,13 @@ def hidden(rng):
         Case("length-1 slices", [rng.normal(size=(5, 1)) * 1000]),
         Case("underflowing entries", [np.array([[0.0, 1000.0, -1000.0], [-800.0, -1000.0, -1200.0]])]),
     ]
+
+
+# The statement's edge rules (README.md, `<!-- rule: … -->`) and the cases that exercise each.
+RULES = {
+    'large-logits': ['logits near 1000', 'rows far apart', '3-D, axis=-3, large logits'],
+    'all-equal': ['all-equal rows'],
+    'length-one': ['length-1 slices'],
+    'underflow-exact-zero': ['underflowing entries'],
+    'inputs-unchanged': ['1-D vector', 'batch along the last axis'],
+}

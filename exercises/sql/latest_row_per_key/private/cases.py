@@ -54,3 +54,12 @@ def hidden(rng: np.random.Generator) -> list[Case]:
         _case("random log with NULLs", _random(rng, 5, 40, null_share=0.15)),
         _case("random large log", _random(rng, 30, 600)),
     ]
+
+
+# The statement's edge rules (README.md, `<!-- rule: … -->`) and the cases that exercise each.
+RULES = {
+    'ties-highest-id': ['tie on the latest timestamp', 'three-way tie inserted out of order'],
+    'null-oldest': ['NULL timestamps'],
+    'value-as-is': ['ids not chronological'],
+    'column-names': ['tie on the latest timestamp'],
+}

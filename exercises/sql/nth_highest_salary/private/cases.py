@@ -57,3 +57,12 @@ def hidden(rng: np.random.Generator) -> list[Case]:
         _case("random with NULLs", NAMES[:5], _random(rng, 5, 60, null_share=0.2)),
         _case("random large", NAMES, _random(rng, 8, 400)),
     ]
+
+
+# The statement's edge rules (README.md, `<!-- rule: … -->`) and the cases that exercise each.
+RULES = {
+    'distinct-ranking': ['ties before the third salary', 'exactly three distinct, duplicated'],
+    'null-ignored': ['NULL salaries and an unknown department'],
+    'every-department': ['too few salaries and an empty department', 'no employees', 'all salaries equal'],
+    'column-names': ['ties before the third salary'],
+}

@@ -52,3 +52,13 @@ def hidden(rng: np.random.Generator) -> list[Case]:
         _case("random log with NULL amounts", _random(rng, 5, 60, 10, null_share=0.2)),
         _case("random large log", _random(rng, 20, 500, 30)),
     ]
+
+
+# The statement's edge rules (README.md, `<!-- rule: … -->`) and the cases that exercise each.
+RULES = {
+    'one-at-a-time': ['two payments on one date', 'refunds and equal amounts on one date'],
+    'per-user': ['two users, ids out of date order'],
+    'null-as-zero': ['NULL amounts first'],
+    'order': ['two users, ids out of date order', 'two payments on one date'],
+    'column-names': ['two payments on one date'],
+}

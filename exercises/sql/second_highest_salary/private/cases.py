@@ -42,3 +42,12 @@ def hidden(rng: np.random.Generator) -> list[Case]:
         _case("random large", _random(rng, 300, 40)),
         _case("two distinct, many duplicates", [50] * 4 + [80] * 6),
     ]
+
+
+# The statement's edge rules (README.md, `<!-- rule: … -->`) and the cases that exercise each.
+RULES = {
+    'distinct-ranking': ['top salary shared', 'two distinct, many duplicates'],
+    'null-ignored': ['one salary and NULLs', 'only NULL salaries'],
+    'null-when-none': ['single employee', 'empty table', 'all salaries equal'],
+    'column-names': ['three distinct salaries'],
+}

@@ -64,3 +64,13 @@ def hidden(rng: np.random.Generator) -> list[Case]:
         _case("random log, one week of cohorts", _random(rng, 30, "2024-01-27", 7)),
         _case("random log, many users", _random(rng, 300, "2023-12-20", 20)),
     ]
+
+
+# The statement's edge rules (README.md, `<!-- rule: … -->`) and the cases that exercise each.
+RULES = {
+    'calendar-days': ['day 7 counts, day 8 does not', 'leap day and month end', 'across New Year'],
+    'count-once': ['day 0 only and several cohorts', 'everybody returns, many times'],
+    'null-dates': ['NULL dates'],
+    'empty-and-zero': ['empty table', 'nobody returns'],
+    'column-names': ['day 7 counts, day 8 does not'],
+}

@@ -61,3 +61,13 @@ def hidden(rng: np.random.Generator) -> list[Case]:
         _case("random company with NULLs", DEPARTMENTS, _random(rng, 6, 80, null_share=0.15)),
         _case("random large company", DEPARTMENTS, _random(rng, 6, 400)),
     ]
+
+
+# The statement's edge rules (README.md, `<!-- rule: … -->`) and the cases that exercise each.
+RULES = {
+    'distinct-ranking-ties-kept': ['ties at the top', 'ties at the third salary'],
+    'small-departments': ['NULL salaries in a small department', 'all salaries equal'],
+    'null-salaries': ['NULL salaries in a small department'],
+    'order': ['ties at the top', 'duplicate names and salaries'],
+    'column-names': ['ties at the top'],
+}

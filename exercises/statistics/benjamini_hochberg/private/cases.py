@@ -28,3 +28,14 @@ def hidden(rng):
         Case("all equal", [np.full(5, 0.04)]),
         Case("rounded p-values with ties", [np.round(rng.random(30) ** 2, 2)]),
     ]
+
+
+# The statement's edge rules (README.md, `<!-- rule: … -->`) and the cases that exercise each.
+RULES = {
+    'input-order': ['unsorted, non-monotone raw values', '200 tests, nulls and signals'],
+    'monotone': ['unsorted, non-monotone raw values', 'raw values above 1'],
+    'ties': ['tied p-values', 'rounded p-values with ties', 'all equal'],
+    'clip-at-one': ['raw values above 1', 'zeros and ones'],
+    'm-zero-and-one': ['no p-values', 'single p-value'],
+    'extreme-p-values': ['zeros and ones', 'tiny p-values'],
+}

@@ -24,3 +24,12 @@ def hidden(rng):
         Case("99% confidence, n=60", [rng.exponential(3.0, 60)], {"confidence": 0.99, "n_resamples": 20000}),
         Case("binary data", [(rng.random(25) < 0.3).astype(float)], {"n_resamples": 20000, "seed": 5}),
     ]
+
+
+# The statement's edge rules (README.md, `<!-- rule: … -->`) and the cases that exercise each.
+RULES = {
+    'n-one': ['single observation'],
+    'constant-data': ['constant data'],
+    'discrete-data': ['binary data'],
+    'percentile-interval': ['heavily skewed, n=12', 'skewed sample, 20000 resamples'],
+}

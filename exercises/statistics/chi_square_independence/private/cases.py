@@ -24,4 +24,22 @@ def hidden(rng):
         Case("single column", [np.array([[7], [3], [12], [5]])]),
         Case("2×2 with a zero cell", [np.array([[0, 9], [6, 4]])]),
         Case("strong association, tiny p-value", [np.array([[90, 30, 20], [25, 80, 30], [20, 25, 95]])]),
+        Case("2×2 strong association, tiny p-value", [np.array([[400, 20], [30, 500]])],
+             note="p far below 1e-16: 1 − cdf gives 0, which is wrong"),
+        Case("2×2 with |O − E| ≈ 0.26", [np.array([[5, 6], [6, 6]])], note="the correction is capped at |O − E|"),
     ]
+
+
+# The statement's edge rules (README.md, `<!-- rule: … -->`) and the cases that exercise each.
+RULES = {
+    'yates-dof-one': [
+        '2×2 with Yates',
+        '2×2 with |O − E| < 0.5',
+        '2×2 with |O − E| ≈ 0.26',
+        '3×4, correction=True',
+        '2×2 without correction',
+    ],
+    'dof-zero': ['single row', 'single column'],
+    'tiny-p': ['strong association, tiny p-value', '2×2 strong association, tiny p-value'],
+    'dof-int': ['2×2 with Yates', '3×4, correction=True'],
+}

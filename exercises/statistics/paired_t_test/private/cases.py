@@ -29,3 +29,12 @@ def hidden(rng):
         Case("40 subjects, small shift", list(_pairs(rng, 40, 0.3, noise_sd=0.8))),
         Case("large differences", list(_pairs(rng, 6, -4.0, subject_sd=2.0)), {"alternative": "two-sided"}),
     ]
+
+
+# The statement's edge rules (README.md, `<!-- rule: … -->`) and the cases that exercise each.
+RULES = {
+    'direction': ['12 subjects, two-sided', '8 subjects, greater', '20 subjects, less'],
+    'n-two': ['two subjects'],
+    'differences-vary': ['40 subjects, small shift'],
+    'wrong-side-alternative': ['greater with a negative t'],
+}

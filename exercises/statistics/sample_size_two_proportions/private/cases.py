@@ -24,3 +24,13 @@ def hidden(rng):
         Case("rare events", [0.01, 0.015]),
         Case("power 0.99", [0.4, 0.9], {"power": 0.99}),
     ]
+
+
+# The statement's edge rules (README.md, `<!-- rule: … -->`) and the cases that exercise each.
+RULES = {
+    'round-up': ['50% vs 60%, defaults'],
+    'per-group': ['50% vs 60%, defaults', 'small effect'],
+    'order-free': ['swapped arguments', 'power 0.95, p2 < p1'],
+    'zero-and-one': ['zero proportion', 'proportion of one'],
+    'two-sided': ['alpha 0.01, power 0.9', 'alpha 0.1'],
+}

@@ -25,3 +25,12 @@ def hidden(rng):
         Case("tiny groups, two-sided", [2, 5, 6, 7]),
         Case("rare events, less with a tiny p-value", [3, 40000, 140, 50000], {"alternative": "less"}),
     ]
+
+
+# The statement's edge rules (README.md, `<!-- rule: … -->`) and the cases that exercise each.
+RULES = {
+    'zero-se': ['no successes at all', 'all successes, greater'],
+    'equal-rates': ['equal rates'],
+    'tiny-p': ['large groups, tiny p-value', 'rare events, less with a tiny p-value'],
+    'unequal-sizes': ['less, unequal sizes'],
+}

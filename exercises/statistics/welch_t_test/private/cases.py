@@ -28,3 +28,12 @@ def hidden(rng):
         Case("far apart, greater", [rng.normal(9.0, 1.5, 30), rng.normal(0.0, 2.0, 20)], {"alternative": "greater"}),
         Case("equal sizes, very unequal variances", [rng.normal(0.0, 0.2, 12), rng.normal(0.7, 5.0, 12)]),
     ]
+
+
+# The statement's edge rules (README.md, `<!-- rule: … -->`) and the cases that exercise each.
+RULES = {
+    'constant-sample': ['one constant sample'],
+    'fractional-df': ['unequal sizes and variances', 'equal sizes, very unequal variances'],
+    'tiny-p': ['far-apart samples', 'far apart, greater'],
+    'wrong-side-alternative': ['greater with a negative t'],
+}

@@ -1,0 +1,12 @@
+"""Wrong: encodes the row index 0 … L−1 instead of the given positions (the PyTorch-tutorial buffer, sliced)."""
+
+import numpy as np
+
+
+def sinusoidal_encoding(positions, d_model, base=10000.0):
+    pe = np.zeros((len(positions), d_model))
+    pos = np.arange(len(positions), dtype=float)[:, None]
+    div = np.exp(np.arange(0, d_model, 2) * (-np.log(base) / d_model))
+    pe[:, 0::2] = np.sin(pos * div)
+    pe[:, 1::2] = np.cos(pos * div[: d_model // 2])
+    return pe
