@@ -21,6 +21,7 @@ from typing import Any
 
 from sandbox.launcher import Ending
 from sandbox.runner import wire
+from sandbox.runner.invoke import INPUTS_DIGEST
 
 from .bank import Exercise
 from .cases import Case
@@ -101,7 +102,11 @@ def _undeclared(exercise: Exercise, expected: dict[str, Any], outputs: Any) -> s
     if not isinstance(outputs, dict):
         return "outputs must be an object"
     for name, value in outputs.items():
-        if name not in expected:
+        if name == INPUTS_DIGEST and exercise.spec.entrypoint.inputs_unchanged:
+            if not isinstance(value, str):
+                return "the runner's digest of the inputs must be text"
+            continue
+        if name not in expected or name == INPUTS_DIGEST:
             return f"`{_text(name, 80)}` is not one of the exercise's outputs"
         compare = exercise.spec.output(name).compare
         if compare in NUMERIC_COMPARISONS and not _numeric(value):
