@@ -83,7 +83,10 @@ class _Handler(socketserver.StreamRequestHandler):
 def _watch_hangup(connection: socket.socket, cancel: threading.Event) -> None:
     """Set CANCEL when the client closes its end (it sends nothing after its request)."""
     while not cancel.is_set():
-        readable, _, _ = select.select([connection], [], [], CANCEL_POLL)
+        try:
+            readable, _, _ = select.select([connection], [], [], CANCEL_POLL)
+        except (OSError, ValueError):  # the request ended and its connection was closed meanwhile
+            return
         if readable:
             try:
                 if not connection.recv(1, socket.MSG_PEEK):

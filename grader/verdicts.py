@@ -62,8 +62,9 @@ def from_result(exercise: Exercise, case: Case, message: dict[str, Any], expecte
     output = _printed(message.get("output"), case.hidden)
     limit = case.time_limit
     if limit is not None and seconds > limit:  # the host's measure decides, whatever the runner says
+        where = None if case.hidden else error_info(message.get("error"), False, exercise)  # the line it was on
         return _result(case, Verdict.TIME_LIMIT, _over_limit(seconds, limit, case.hidden), output=output,
-                       seconds=shown)
+                       seconds=shown, error=where)
     status = message.get("status")
     if status == "ok":
         try:
@@ -88,6 +89,10 @@ def from_result(exercise: Exercise, case: Case, message: dict[str, Any], expecte
                        output=output, seconds=shown, mismatch=_public_mismatch(mismatch, case.hidden),
                        misconception=_diagnosis(diagnose, case, outputs))
     verdict = RUNNER_STATUS.get(status if isinstance(status, str) else "", Verdict.RUNTIME_ERROR)
+    if verdict is Verdict.TIME_LIMIT and shown is not None and limit is not None:
+        # The runner's CPU timer (tick-sampled) fired at the limit; the host's precise cgroup figure may read a
+        # little less. The case ran until the limit: show that, not a time under it.
+        shown = max(shown, limit)
     error = error_info(message.get("error"), case.hidden, exercise)
     if case.hidden and verdict not in HIDDEN_ERROR_VERDICTS:
         error = None  # the verdict says it all; an exception name here would be ~6 more bits

@@ -199,7 +199,9 @@ def test_runtime_error_is_annotated_at_the_candidates_line(scenario: Scenario) -
     assert match["title"] == f"mlgrade%3A {SDPA_ID}%3A runtime error"
     first = document["exercises"][0]["cases"][0]
     assert first["error"]["message"] == "bad: 50% done,\nsecond line"
-    expected = first["reason"].replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A") + " (7 cases)"
+    located = [c for c in document["exercises"][0]["cases"] if c["error"] and c["error"]["line"] == 5]
+    assert len(located) == 3 and not any(c["hidden"] for c in located)  # hidden cases carry no line (side channel)
+    expected = first["reason"].replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A") + " (3 cases)"
     assert match["message"] == expected and "%25" in expected and "%0A" in expected
 
 
