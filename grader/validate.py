@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from . import authoring
@@ -29,6 +30,7 @@ from .results import ExerciseResult, Verdict
 LIBRARY_FAMILIES = ("attention", "convolution", "ml_basics", "statistics")
 MIN_WRONG = 2
 CPU_SHARE = 0.2  # the reference may use at most this share of a case's time limit (in CPU time)
+REPEATS = 3  # runs of a case whose first figure is near the limit share; the least counts
 MUTANT_FLOOR = 0.95  # default share of non-equivalent mutants the cases must kill (`--mutant-floor`)
 
 
@@ -209,23 +211,35 @@ def _check_reference_time(exercise: Exercise, cases: list[Case], report: Report)
         pass
     for case in cases:
         limit = case.time_limit or exercise.spec.time_per_case
-        private = dataclasses.replace(case, args=copy.deepcopy(case.args), kwargs=copy.deepcopy(case.kwargs))
-        gc.collect()
-        gc.disable()  # a collection of this process's other data (cached cases of other exercises) is not the call's
-        started = time.thread_time()  # this thread only: background threads (container removal) do not count
-        try:
-            run_code(exercise, reference, private, copied=True)
-        except Exception:  # noqa: BLE001 - reported by "reference passes"
-            continue
-        finally:
-            used = time.thread_time() - started
-            gc.enable()
-        share = used / limit
-        if share > worst[0]:
-            worst = (share, case.name, limit)
+        used = _cpu_seconds(exercise, reference, case)
+        # The least of a few runs: a loaded machine (caches, frequency) inflates a single figure, never shrinks it.
+        for _ in range(REPEATS - 1):
+            if used is None or used <= CPU_SHARE * limit / 2:
+                break
+            again = _cpu_seconds(exercise, reference, case)
+            used = used if again is None else min(used, again)
+        if used is not None and used / limit > worst[0]:
+            worst = (used / limit, case.name, limit)
     share, name, limit = worst
     detail = f"largest: {share:.1%} of the {limit:g} s limit ({name})" if name else "no case measured"
     report.add("reference within 1/5 of each time limit", share <= CPU_SHARE, detail)
+
+
+def _cpu_seconds(exercise: Exercise, reference: ModuleType | str, case: Case) -> float | None:
+    """CPU seconds of this thread for one call of the reference on a copy of CASE's inputs; None when it fails."""
+    from .expected import run_code
+
+    private = dataclasses.replace(case, args=copy.deepcopy(case.args), kwargs=copy.deepcopy(case.kwargs))
+    gc.collect()
+    gc.disable()  # a collection of this process's other data (cached cases of other exercises) is not the call's
+    started = time.thread_time()  # this thread only: background threads (container removal) do not count
+    try:
+        run_code(exercise, reference, private, copied=True)
+    except Exception:  # noqa: BLE001 - reported by "reference passes"
+        return None
+    finally:
+        gc.enable()
+    return time.thread_time() - started
 
 
 def _check_mutants(exercise: Exercise, options: GradeOptions, progress: Callable[[str], None], floor: float,
