@@ -12,12 +12,11 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from ..bank import bank_from_env, discover
+from ..bank import discover
 from ..errors import ExitStatus
-from ..options import GradeOptions
 from ..results import SandboxKind
 from .app import app
-from .common import BankOption, GradebookOption, console, ensure_image, errors
+from .common import BankOption, GradebookOption, console, errors, grading_options
 
 
 @app.command("list", help="List the exercises at or under PATH (id, family, difficulty, title) with your status "
@@ -71,10 +70,8 @@ def validate_command(
     from ..validate import validate_exercise
 
     directories = discover(path)
-    image = ensure_image() if sandbox is SandboxKind.DOCKER else ""
-    options = GradeOptions(sandbox=sandbox, image=image, bank=bank_from_env(bank))
     reports, cancel = [], threading.Event()
-    with errors.status("validating…") as status:
+    with grading_options(sandbox, bank) as options, errors.status("validating…") as status:
         for directory in directories:
             report = validate_exercise(directory, options, lambda message: status.update(message), cancel,
                                        mutant_floor if mutants else None)

@@ -23,7 +23,7 @@ from ..bank import bank_from_env
 from ..ci import annotations as gh
 from ..ci import git
 from ..errors import InitError, MlgradeError, UsageError
-from ..grading import GradeOptions
+from ..options import GradeOptions
 from ..results import SandboxKind
 from ..scrub import scrub, shown
 from .common import ensure_image

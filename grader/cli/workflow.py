@@ -26,8 +26,9 @@ from .. import workflow
 from ..bank import discover
 from ..errors import Interrupted, MlgradeError, UsageError
 from ..gradebook import NOT_TRIED, Gradebook, Standing, StandingStatus
-from ..grading import GradeOptions, grade_path
+from ..grading import grade_path
 from ..notebook import is_notebook_path, stub_notebook, write_notebook
+from ..options import GradeOptions
 from ..results import RunResult, SandboxKind
 from ..spec import ExerciseSpec, SpecError, load_spec
 from .common import ExerciseArgument, GradebookOption, JsonFlag, RootOption, console, errors, grading_options
