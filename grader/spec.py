@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import tomllib
 from dataclasses import dataclass
 from enum import StrEnum
@@ -173,6 +174,8 @@ class ExerciseSpec:
     wrong: tuple[WrongVariant, ...]
     equivalent: tuple[EquivalentMutant, ...] = ()
     max_mutants: int | None = None  # mutants graded by `grade validate --mutants` (docs/mutation.md)
+    tags: tuple[str, ...] = ()  # topic, source course and skills, lower-case words joined by hyphens
+    solve_minutes: int | None = None  # estimated solve time of a prepared candidate
 
     @property
     def candidate_file(self) -> Path:
@@ -251,6 +254,7 @@ class _Fields:
 
 
 _REQUIRED = object()
+TAG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 
 def load_spec(directory: Path) -> ExerciseSpec:
@@ -263,8 +267,8 @@ def load_spec(directory: Path) -> ExerciseSpec:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise SpecError(path, "<file>", f"valid TOML ({exc})") from None
     root = _Fields(path, raw)
-    root.only("id", "title", "family", "difficulty", "forbidden", "hints", "entrypoint", "outputs", "limits",
-              "cases", "wrong", "mutants")
+    root.only("id", "title", "family", "difficulty", "tags", "solve_minutes", "forbidden", "hints", "entrypoint",
+              "outputs", "limits", "cases", "wrong", "mutants")
     entry = root.sub("entrypoint", required=True)
     entry.only("kind", "name", "file", "inputs_unchanged")
     kind = EntrypointKind(entry.text("kind", _REQUIRED, tuple(EntrypointKind)))
@@ -306,7 +310,15 @@ def load_spec(directory: Path) -> ExerciseSpec:
         equivalent=tuple(EquivalentMutant(mutant=e.text("mutant", _REQUIRED), reason=e.text("reason", _REQUIRED))
                          for e in equivalent),
         max_mutants=mutants.integer("max", None),
+        tags=root.strings("tags"),
+        solve_minutes=root.integer("solve_minutes", None),
     )
+    for tag in spec.tags:
+        if not TAG.fullmatch(tag):
+            raise SpecError(path, "tags", "lower-case words of letters and digits joined by hyphens (\"cs231n\", "
+                                          "\"dynamic-programming\")", tag)
+    if spec.solve_minutes is not None and not 1 <= spec.solve_minutes <= 240:
+        raise SpecError(path, "solve_minutes", "an integer from 1 to 240", spec.solve_minutes)
     if spec.max_mutants is not None and spec.max_mutants < 1:
         raise SpecError(path, "mutants.max", "an integer ≥ 1", spec.max_mutants)
     if Path(spec.entrypoint.file).name != spec.entrypoint.file:
