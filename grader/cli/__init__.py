@@ -13,7 +13,7 @@ import sys
 import traceback
 from typing import Any
 
-import click
+import typer
 
 from ..errors import ExitStatus, MlgradeError
 from ..terminal import safe
@@ -36,19 +36,24 @@ def main(argv: list[str] | None = None) -> None:
     sys.exit(run_app(args))
 
 
+# Typer ≥ 0.28 raises the exceptions of its own copy of click (typer._click), older typers click's: take the
+# classes from typer's public names, whichever click they come from.
+CLICK_EXCEPTION: type[Exception] = next(cls for cls in typer.BadParameter.__mro__ if cls.__name__ == "ClickException")
+
+
 def run_app(args: list[str]) -> int:
     """Run the app on ARGS and return the exit status; every error is reported here and nowhere else."""
     try:
         status = app(args=args, prog_name="grade", standalone_mode=False)
         return int(status or 0)
-    except click.exceptions.Exit as done:
+    except typer.Exit as done:
         if isinstance(done.__cause__, KeyboardInterrupt):  # typer turns Ctrl-C outside a grading loop into Exit(130)
             return _interrupted()
         return done.exit_code
-    except click.ClickException as exc:  # a usage error typer/click found on the command line
-        exc.show()
+    except CLICK_EXCEPTION as exc:  # a usage error typer/click found on the command line
+        exc.show()  # type: ignore[attr-defined]
         return ExitStatus.USAGE
-    except click.exceptions.Abort:  # end of input at a prompt
+    except typer.Abort:  # end of input at a prompt
         errors.print("aborted: end of input", markup=False)
         return ExitStatus.USAGE
     except MlgradeError as exc:
