@@ -54,6 +54,19 @@ def discover(path: Path) -> list[Path]:
     return found
 
 
+def load_specs(path: Path) -> tuple[list[ExerciseSpec], list[SpecError]]:
+    """The specs of the exercises at or under PATH, and the error of each one that does not load,
+    so that one broken exercise.toml does not hide the rest of a bank."""
+    specs: list[ExerciseSpec] = []
+    broken: list[SpecError] = []
+    for directory in discover(path):
+        try:
+            specs.append(load_spec(directory))
+        except SpecError as exc:
+            broken.append(exc)
+    return specs, broken
+
+
 def bank_from_env(bank: Path | None) -> Path | None:
     """The bank directory: the explicit option first, then the environment variable."""
     if bank is not None:

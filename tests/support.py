@@ -65,3 +65,32 @@ def run_cli(*args: str | Path) -> CliResult:
     with contextlib.redirect_stdout(captured), contextlib.redirect_stderr(captured):
         status = run_app([str(arg) for arg in args])
     return CliResult(status, captured.getvalue())
+
+
+def in_terminal(args: list[str], env: dict[str, str], columns: int = 80) -> str:
+    """Run `grade ARGS` on a pseudo-terminal of COLUMNS × 24; everything it showed, ANSI sequences removed."""
+    import fcntl
+    import os
+    import re
+    import struct
+    import termios
+
+    main, child = os.openpty()
+    fcntl.ioctl(child, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
+    environment = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    process = subprocess.Popen([sys.executable, "-m", "grader", *args], cwd=ROOT, stdin=child, stdout=child,
+                               stderr=child, env={**environment, "TERM": "xterm-256color", **env}, close_fds=True)
+    os.close(child)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:  # EIO: the child side is closed
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait(timeout=300)
+    os.close(main)
+    text = b"".join(chunks).decode("utf-8", "replace")
+    return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07|\r", "", text)

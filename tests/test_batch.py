@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from support import EXERCISES, ROOT, run_grade
+from support import EXERCISES, ROOT, in_terminal, run_grade
 
 from grader.notebook import stub_notebook, write_notebook
 
@@ -227,35 +227,6 @@ def test_without_a_terminal_progress_lines_come_while_grading(sandbox_image: str
     assert heartbeats, done.output  # before the candidate was graded: the batch is alive
     final = lines.index(next(line for line in lines if line.startswith("graded 1/1 candidates")))
     assert max(heartbeats) < final < lines.index(next(line for line in lines if line.startswith("Candidates, ranked")))
-
-
-def in_terminal(args: list[str], env: dict[str, str], columns: int = 80) -> str:
-    """Run `grade ARGS` on a pseudo-terminal of COLUMNS × 24; everything it showed, ANSI sequences removed."""
-    import fcntl
-    import os
-    import re
-    import struct
-    import termios
-
-    main, child = os.openpty()
-    fcntl.ioctl(child, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
-    environment = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
-    process = subprocess.Popen([sys.executable, "-m", "grader", *args], cwd=ROOT, stdin=child, stdout=child,
-                               stderr=child, env={**environment, "TERM": "xterm-256color", **env}, close_fds=True)
-    os.close(child)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(main, 65536)
-        except OSError:  # EIO: the child side is closed
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    process.wait(timeout=300)
-    os.close(main)
-    text = b"".join(chunks).decode("utf-8", "replace")
-    return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07|\r", "", text)
 
 
 @pytest.mark.docker

@@ -5,50 +5,92 @@ from __future__ import annotations
 import json
 import sys
 import threading
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich import box
 from rich.markup import escape
 from rich.table import Table
 
-from ..bank import discover
+from ..bank import discover, load_specs
 from ..errors import ExitStatus
+from ..gradebook import StandingStatus
 from ..results import SandboxKind
+from ..spec import Difficulty, Family
 from .app import app
 from .common import BankOption, GradebookOption, console, errors, grading_options
 
 
-@app.command("list", help="List the exercises at or under PATH (id, family, difficulty, title) with your status "
-                          "from the gradebook (not tried / failing / passed) and best score.")
+class StatusFilter(StrEnum):
+    """`grade list --status`: the gradebook standings, spelled for a command line."""
+
+    NOT_TRIED = "not-tried"
+    FAILING = "failing"
+    PASSED = "passed"
+
+
+@app.command("list", help="List the exercises at or under PATH (id, difficulty, estimated minutes, title) with your "
+                          "status from the gradebook (not tried / failing / passed) and best score. Filters combine: "
+                          "an exercise is listed when it matches all of them.")
 def list_command(
     path: Annotated[Path, typer.Argument(help="An exercise folder or a folder of exercises.")] = Path("exercises"),
+    family: Annotated[list[Family] | None, typer.Option(help="Only this family (repeat for several).")] = None,
+    tag: Annotated[list[str] | None, typer.Option(help="Only exercises with this tag (repeat: all of them).")] = None,
+    difficulty: Annotated[list[Difficulty] | None, typer.Option(help="Only this difficulty (repeat for several).")] = None,
+    status: Annotated[list[StatusFilter] | None, typer.Option(help="Only this gradebook status (repeat for several).")]
+    = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
     gradebook: GradebookOption = None,
 ) -> None:
     from ..gradebook import NOT_TRIED
-    from ..spec import load_spec
-    from .workflow import best_cell, standings_or_warn, status_cell
+    from .workflow import standings_or_warn
 
-    specs = [load_spec(directory) for directory in discover(path)]
+    specs, broken = load_specs(path)
     standings = standings_or_warn(gradebook)  # None: unreadable gradebook (warned), statuses unknown
-    rows: list[dict[str, Any]] = [{"id": s.id, "family": s.family, "difficulty": s.difficulty, "title": s.title,
-                                   "path": str(s.directory)} for s in specs]
-    known = {row["id"]: standings.get(row["id"], NOT_TRIED) if standings is not None else None for row in rows}
+    known = {s.id: standings.get(s.id, NOT_TRIED) if standings is not None else None for s in specs}
+    wanted_status = {StandingStatus(choice.replace("-", " ")) for choice in status or ()}
+    listed = [s for s in specs
+              if (not family or s.family in family) and (not difficulty or s.difficulty in difficulty)
+              and set(tag or ()) <= set(s.tags)
+              and (not wanted_status or getattr(known[s.id], "status", None) in wanted_status)]
     if as_json:
-        for row in rows:
-            standing = known[row["id"]]
-            row.update(status=standing.status if standing else None, attempts=standing.attempts if standing else None,
-                       best_score=standing.best_score if standing else None)
+        rows = [{"id": s.id, "family": s.family, "difficulty": s.difficulty, "title": s.title, "tags": list(s.tags),
+                 "solve_minutes": s.solve_minutes, "path": str(s.directory)} | _standing_fields(known[s.id])
+                for s in listed]
         sys.stdout.write(json.dumps(rows, indent=2) + "\n")
-        return
-    table = Table("id", "family", "difficulty", "title", "status", "best", title=f"{len(rows)} exercises")
-    for column in (0, 4, 5):  # id, status, best: the title wraps instead
-        table.columns[column].no_wrap = True
-    for row in rows:
-        table.add_row(row["id"], row["family"], row["difficulty"], row["title"], status_cell(known[row["id"]]),
-                      best_cell(known[row["id"]]))
-    console.print(table)
+    else:
+        total = len(specs) + len(broken)
+        console.print(f"[bold]{len(listed)} of {total} exercises[/]" if len(listed) < total
+                      else f"[bold]{total} exercise{'s' if total != 1 else ''}[/]")
+        for name in dict.fromkeys(s.family for s in listed):  # one table per family, in bank order
+            console.print()
+            console.print(_family_table(name, [s for s in listed if s.family == name], known))
+    for error in broken:
+        errors.print(f"[red]not listed:[/] {escape(str(error))}", soft_wrap=True)
+    if broken:
+        raise typer.Exit(ExitStatus.USAGE)
+
+
+def _family_table(family: str, specs: list[Any], known: dict[str, Any]) -> Table:
+    """One family's exercises, named without the family prefix so that the title keeps room at 80 columns."""
+    from .workflow import best_cell, status_cell
+
+    table = Table("exercise", "level", "min", "status", "best", "title", title=f"{family} ({len(specs)})",
+                  title_justify="left", title_style="bold", box=box.SIMPLE_HEAD, padding=(0, 1, 0, 0),
+                  pad_edge=False, show_edge=False)
+    for column in table.columns[:5]:  # the title wraps instead
+        column.no_wrap = True
+    for s in specs:
+        table.add_row(escape(s.id.removeprefix(f"{family}/")), s.difficulty, str(s.solve_minutes or ""),
+                      status_cell(known[s.id]), best_cell(known[s.id]), escape(s.title))
+    return table
+
+
+def _standing_fields(standing: Any) -> dict[str, Any]:
+    return {"status": standing.status if standing else None, "attempts": standing.attempts if standing else None,
+            "best_score": standing.best_score if standing else None}
 
 
 @app.command("validate", help="Prove exercises: spec, statement, deterministic cases, the reference passes "
@@ -110,7 +152,7 @@ def validation_table(report: Any) -> Table:
     return table
 
 
-bank_app = typer.Typer(help="Make the private bank of CI mode.", no_args_is_help=True)
+bank_app = typer.Typer(help="Make the private bank of CI mode; write the bank's catalogue page.", no_args_is_help=True)
 app.add_typer(bank_app, name="bank")
 
 
@@ -126,3 +168,37 @@ def bank_export(
 
     ids = export_bank(source, directory)
     console.print(f"wrote the bank of {len(ids)} exercise(s) into {escape(str(directory))}", soft_wrap=True)
+
+
+@bank_app.command("docs", help="Write the bank's catalogue page (docs/bank.md): per family, each exercise's id, title, "
+                               "difficulty, estimated minutes, tags and the misconceptions it catches. With --check, "
+                               "write nothing and exit 1 when the page is not current.")
+def bank_docs(
+    source: Annotated[Path, typer.Argument(help="An exercise folder or a folder of exercises.")] = Path("exercises"),
+    out: Annotated[Path, typer.Option(help="The page to write.")] = Path("docs/bank.md"),
+    check: Annotated[bool, typer.Option("--check", help="Compare instead of writing.")] = False,
+) -> None:
+    import os
+
+    from reports.bank_page import BankEntry, render_bank_page
+
+    from ..files import write_atomically
+    from ..spec import load_spec
+
+    def statement(directory: Path) -> str:
+        return Path(os.path.relpath(directory / "README.md", out.resolve().parent)).as_posix()
+
+    specs = [load_spec(directory.resolve()) for directory in discover(source)]
+    page = render_bank_page([BankEntry(id=s.id, title=s.title, family=s.family, difficulty=s.difficulty,
+                                       solve_minutes=s.solve_minutes, tags=s.tags,
+                                       misconceptions=tuple(w.misconception for w in s.wrong),
+                                       statement=statement(s.directory)) for s in specs])
+    if check:
+        current = out.read_text(encoding="utf-8") if out.is_file() else None
+        if current != page:
+            errors.print(f"{escape(str(out))} is not current: run `grade bank docs` and commit it", soft_wrap=True)
+            raise typer.Exit(ExitStatus.NOT_PASSED)
+        console.print(f"{escape(str(out))} is current ({len(specs)} exercises)", soft_wrap=True)
+        return
+    write_atomically(out, page)
+    console.print(f"wrote {escape(str(out))} ({len(specs)} exercises)", soft_wrap=True)
