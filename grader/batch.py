@@ -27,10 +27,11 @@ from typing import Any
 from .bank import Exercise, discover, load_exercise
 from .errors import ExitStatus, Interrupted, MlgradeError, UsageError
 from .files import write_atomically
-from .grading import Unreadable, candidate_files, files_digest, grade_path, submission_file
+from .grading import Unreadable, files_digest, grade_path, submitted_files
 from .notebook import is_notebook_path
 from .options import GradeOptions
 from .results import RunResult, to_document
+from .similarity import Source
 from .workflow import notebook_submission, record_run
 
 SUBMISSION_SUFFIXES = (".py", ".sql", ".ipynb")
@@ -106,9 +107,29 @@ def digests(exercise: Path, exercises: Sequence[Exercise], submission: Path) -> 
     there is no readable file: nothing would be sent)."""
     found = {}
     for item in exercises:
-        files = candidate_files(item, submission_file(exercise, item, submission))
+        files = submitted_files(exercise, item, submission)
         found[item.spec.id] = None if isinstance(files, Unreadable) else files_digest(files)
     return found
+
+
+def candidate_sources(exercise: Path, candidates: Sequence[Candidate],
+                      bank: Path | None) -> tuple[list[Source], dict[str, Source]]:
+    """Every candidate's file for every exercise at EXERCISE as grading reads it (notebooks assembled; links,
+    oversized and missing files left out), and each exercise's stub by id: the input of the similarity check."""
+    exercises = [load_exercise(directory, bank) for directory in discover(exercise)]
+    stubs = {item.spec.id: Source("stub", item.spec.id, item.spec.entrypoint.file,
+                                  item.spec.candidate_file.read_text(encoding="utf-8")) for item in exercises}
+    sources = []
+    for candidate in candidates:
+        try:
+            submission = graded_submission(candidate, exercise)
+        except MlgradeError:  # an unusable notebook: nothing to compare (grading reports it)
+            continue
+        for item in exercises:
+            files = submitted_files(exercise, item, submission)
+            if not isinstance(files, Unreadable):
+                sources += [Source(candidate.name, item.spec.id, name, text) for name, text in files.items()]
+    return sources, stubs
 
 
 def recorded(document_path: Path, current: dict[str, str | None]) -> dict[str, Any] | None:

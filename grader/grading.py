@@ -68,6 +68,13 @@ def submission_file(root: Path, exercise: Exercise, submission: Path | None) -> 
     return submission / relative / exercise.spec.entrypoint.file
 
 
+def submitted_files(root: Path, exercise: Exercise, submission: Path | None) -> Files:
+    """The files grading sends into the sandbox for EXERCISE at or under ROOT: its own candidate file, or
+    with SUBMISSION a file (one exercise) or its mirror in a folder, read beneath that folder."""
+    folder = submission if submission is not None and submission.is_dir() else None
+    return candidate_files(exercise, submission_file(root, exercise, submission), folder)
+
+
 def candidate_files(exercise: Exercise, path: Path, root: Path | None = None) -> Files:
     """The files sent into the sandbox, or why they cannot be. The file is the candidate's (rule R6):
     a symbolic link (say, to the bank's reference or a host secret), a FIFO, a device or an
@@ -166,10 +173,8 @@ def grade_path(path: Path, options: GradeOptions, progress: Progress, cancel: th
     if options.submission is not None and options.submission.is_file() and len(directories) > 1:
         raise UsageError("--submission FILE needs PATH to be a single exercise; pass a folder for several")
     exercises = [load_exercise(directory, options.bank) for directory in directories]
-    folder = options.submission if options.submission is not None and options.submission.is_dir() else None
-    results = grade_exercises(
-        exercises, lambda e: candidate_files(e, submission_file(path, e, options.submission), folder), options,
-        progress, cancel)
+    results = grade_exercises(exercises, lambda e: submitted_files(path, e, options.submission), options, progress,
+                              cancel)
     return RunResult(exercises=results, started=started, finished=_now(), sandbox=options.sandbox,
                      tool_version=__version__)
 

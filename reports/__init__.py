@@ -9,12 +9,12 @@ from typing import Any
 
 from .cohort_csv import render_cohort_csv
 from .document import DocumentError, load_document, validate_document
-from .html import render_cohort, render_html
+from .html import render_cohort, render_html, render_similarity
 from .junit import render_junit
 from .markdown import render_markdown
 
 __all__ = ["DocumentError", "load_document", "render_cohort", "render_cohort_csv", "render_html", "render_junit",
-           "render_markdown", "validate_document", "write_reports"]
+           "render_markdown", "render_similarity", "validate_document", "write_reports"]
 
 
 def write_reports(document: dict[str, Any], html: Path | None = None, junit: Path | None = None,

@@ -20,6 +20,7 @@ from . import format as fmt
 from .cohort import cohort_view, duration
 from .heatmap import cell_color, heatmap_uri
 from .heatmap import out_of_tolerance as map_out_of_tolerance
+from .similarity import similarity_view
 from .window import window_view
 
 LEGEND = (("≤ 0.001", 0.001), ("1 (the tolerance)", 1.0), ("10×", 10.0), ("10⁴×", 1e4), ("≥ 10⁸×", 1e8),
@@ -61,10 +62,18 @@ def script_hash(template: str) -> str:
 
 
 def render_cohort(documents: Sequence[dict[str, Any]], names: Sequence[str] | None = None,
-                  links: Sequence[str | None] | None = None) -> str:
+                  links: Sequence[str | None] | None = None, similar: Sequence[dict[str, Any]] | None = None,
+                  similarity_link: str | None = None) -> str:
     """The HTML cohort report of many results documents; names (one per document, e.g. the file stems)
     default to "candidate 1", "candidate 2", …; LINKS (one per document) are the relative addresses of
-    the candidates' own reports."""
+    the candidates' own reports. With SIMILAR (flagged pairs, see reports/similarity.py; an empty list when
+    checked and none found) the report has a section listing them, linked to SIMILARITY_LINK's side-by-side view."""
     names = list(names) if names is not None else [f"candidate {i}" for i in range(1, len(documents) + 1)]
-    return environment().get_template("cohort.html.j2").render(cohort=cohort_view(documents, names, links),
-                                                               script_hash=script_hash("cohort-sort.js"))
+    return environment().get_template("cohort.html.j2").render(
+        cohort=cohort_view(documents, names, links), script_hash=script_hash("cohort-sort.js"),
+        similar=None if similar is None else similarity_view(similar), similarity_link=similarity_link)
+
+
+def render_similarity(pairs: Sequence[dict[str, Any]]) -> str:
+    """The side-by-side view of flagged pairs, shared code highlighted."""
+    return environment().get_template("similarity.html.j2").render(pairs=similarity_view(pairs))

@@ -32,6 +32,7 @@ from .common import (
 
 PROGRESS_SECONDS = 10.0  # without a terminal (CI logs): a progress line this often
 COHORT_HTML = "cohort.html"
+SIMILARITY_HTML = "similarity.html"
 CANDIDATES_DIR = "candidates"  # beside cohort.html: a candidate named "cohort" cannot overwrite it
 
 
@@ -93,7 +94,8 @@ def batch_command(
     if failed:
         console.print(f"not graded: {', '.join(shown(o.candidate.name) for o in failed)}", markup=False,
                       soft_wrap=True)
-    written = _write_cohort(documents, names, html_dir, csv_out)
+    similar = _similar(exercise, candidates, options.bank) if html_dir is not None and documents else None
+    written = _write_cohort(documents, names, html_dir, csv_out, similar)
     skipped = sum(o.skipped for o in outcomes)
     console.print(f"{len(outcomes) - skipped - len(failed)} graded, {skipped} already recorded, "
                   f"{len(failed)} not graded; results in {out}", markup=False, soft_wrap=True)
@@ -161,10 +163,32 @@ def _print_ranking(documents: Sequence[dict[str, Any]], names: Sequence[str]) ->
     console.print(table)
 
 
+def _similar(exercise: Path, candidates: Sequence[Any], bank: Path | None, threshold: float | None = None,
+             min_characters: int | None = None) -> list[dict[str, Any]]:
+    """The flagged pairs of CANDIDATES' files for the exercises at EXERCISE as plain data, names made safe to show."""
+    from dataclasses import asdict
+
+    from .. import similarity
+    from ..batch import candidate_sources
+
+    pairs = similarity.similar_pairs(*candidate_sources(exercise, candidates, bank),
+                                     threshold=similarity.DEFAULT_THRESHOLD if threshold is None else threshold,
+                                     min_characters=similarity.DEFAULT_MIN_CHARACTERS if min_characters is None
+                                     else min_characters)
+    found = []
+    for pair in pairs:
+        data = asdict(pair)
+        for side in ("first", "second"):
+            data[side]["candidate"] = shown(data[side]["candidate"], limit=100)
+        found.append(data)
+    return found
+
+
 def _write_cohort(documents: Sequence[dict[str, Any]], names: Sequence[str], html_dir: Path | None,
-                  csv_out: Path | None) -> list[Path]:
-    """With HTML_DIR, every candidate's report and the cohort report linking to them; with CSV_OUT, the CSV."""
-    from reports import render_cohort, render_cohort_csv, render_html
+                  csv_out: Path | None, similar: list[dict[str, Any]] | None = None) -> list[Path]:
+    """With HTML_DIR, every candidate's report, the cohort report linking to them and, with SIMILAR (the flagged
+    pairs), their side-by-side view; with CSV_OUT, the CSV."""
+    from reports import render_cohort, render_cohort_csv, render_html, render_similarity
 
     written = []
     try:
@@ -175,7 +199,11 @@ def _write_cohort(documents: Sequence[dict[str, Any]], names: Sequence[str], htm
                 report = html_dir / CANDIDATES_DIR / f"{name}.html"
                 report.write_text(render_html(document, candidate=name), encoding="utf-8")
                 links.append(f"{CANDIDATES_DIR}/{quote(name)}.html")
-            (html_dir / COHORT_HTML).write_text(render_cohort(documents, names, links), encoding="utf-8")
+            if similar:
+                (html_dir / SIMILARITY_HTML).write_text(render_similarity(similar), encoding="utf-8")
+                written.append(html_dir / SIMILARITY_HTML)
+            (html_dir / COHORT_HTML).write_text(render_cohort(documents, names, links, similar, SIMILARITY_HTML),
+                                                encoding="utf-8")
             written.append(html_dir / COHORT_HTML)
         if csv_out is not None and documents:
             csv_out.write_text(render_cohort_csv(documents, names), encoding="utf-8")
@@ -247,3 +275,47 @@ def _document_paths(arguments: Sequence[Path]) -> list[Path]:
         else:
             paths.append(argument)
     return paths
+
+
+@app.command("similarity", help="Flag pairs of candidates whose files for one exercise are near-identical once "
+                                "names, comments and layout are set aside (copydetect's winnowed fingerprints; the "
+                                "exercise's stub does not count). SUBMISSIONS is laid out as for `grade batch`. "
+                                "Exit 1 when a pair is flagged, 0 when none is.")
+def similarity_command(
+    submissions: Annotated[Path, typer.Argument(help="A folder holding one folder or solution file per candidate.",
+                                                metavar="SUBMISSIONS")],
+    exercise: Annotated[Path, typer.Option("--exercise", help="The exercise (or folder of exercises) submitted.")],
+    html_out: Annotated[Path | None, typer.Option("--html", metavar="FILE", help="Write the flagged pairs side by "
+                                                  "side, the shared code highlighted.")] = None,
+    threshold: Annotated[float, typer.Option(help="The share of each file that must be shared.", min=0.0, max=1.0)]
+    = 0.9,
+    min_characters: Annotated[int, typer.Option(help="The shared code's least length, in characters after each name "
+                                                     "is cut to one letter (two short correct answers are alike by "
+                                                     "necessity).", min=1)] = 200,
+    bank: BankOption = None,
+) -> None:
+    from reports import render_similarity
+
+    from ..bank import bank_from_env
+    from ..batch import find_candidates
+
+    check_output_files(html=html_out)
+    candidates = find_candidates(submissions)
+    pairs = _similar(exercise, candidates, bank_from_env(bank), threshold, min_characters)
+    if pairs:
+        table = Table("exercise", "candidates", "shared", title=f"{len(pairs)} similar pair(s) among "
+                      f"{len(candidates)} candidates", title_justify="left")
+        for pair in pairs:
+            table.add_row(safe(pair["exercise"]), safe(f"{pair['first']['candidate']} and "
+                                                       f"{pair['second']['candidate']}"),
+                          f"{pair['first_share']:.0%} / {pair['second_share']:.0%}")
+        console.print(table)
+    else:
+        console.print(f"no similar pairs among {len(candidates)} candidates", markup=False, soft_wrap=True)
+    if html_out is not None:
+        try:
+            html_out.write_text(render_similarity(pairs), encoding="utf-8")
+        except OSError as exc:
+            raise UsageError(f"cannot write a report: {exc}") from None
+        console.print(f"wrote {html_out}", markup=False, soft_wrap=True)
+    raise typer.Exit(ExitStatus.NOT_PASSED if pairs else ExitStatus.OK)
