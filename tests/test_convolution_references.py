@@ -75,3 +75,31 @@ def test_depthwise_separable_matches_two_torch_convolutions(
     theirs = F.conv2d(mid, tensor(w_point), tensor(bp)).numpy()  # type: ignore[arg-type]
     assert ours.shape == theirs.shape
     np.testing.assert_allclose(ours, theirs, rtol=1e-10, atol=1e-12)
+
+
+IM2COL = [  # (C, C_out, (H, W), (kH, kW), stride, padding, bias)
+    (3, 4, (5, 6), (3, 3), 1, 0, True),
+    (2, 3, (7, 7), (3, 3), 2, 1, False),
+    (2, 2, (6, 9), (2, 3), (2, 3), (1, 0), True),
+    (4, 3, (11, 10), (4, 4), 3, 2, True),
+    (3, 1, (5, 6), (1, 1), 2, 0, False),
+]
+
+
+@pytest.mark.parametrize("c, c_out, size, kernel, stride, padding, bias", IM2COL)
+@pytest.mark.parametrize("seed", range(2))
+def test_im2col_matches_torch_unfold_and_conv2d(
+    c: int, c_out: int, size: tuple[int, int], kernel: tuple[int, int], stride: object, padding: object,
+    bias: bool, seed: int,
+) -> None:
+    rng = np.random.default_rng(seed)
+    x, w = rng.normal(size=(3, c, *size)), rng.normal(size=(c_out, c, *kernel))
+    b = rng.normal(size=c_out) if bias else None
+    cols, out = reference("im2col_conv2d").im2col_conv2d(x, w, b, stride, padding)
+    unfolded = F.unfold(tensor(x), kernel, padding=padding, stride=stride).numpy()  # type: ignore[arg-type]
+    # torch's unfold is (N, C·kH·kW, L) with the same C-major rows: batch-major columns are its transpose
+    np.testing.assert_array_equal(cols, unfolded.transpose(1, 0, 2).reshape(cols.shape))
+    assert cols.shape == (c * kernel[0] * kernel[1], unfolded.shape[0] * unfolded.shape[2])
+    theirs = F.conv2d(tensor(x), tensor(w), tensor(b), stride, padding).numpy()  # type: ignore[arg-type]
+    assert out.shape == theirs.shape
+    np.testing.assert_allclose(out, theirs, rtol=1e-10, atol=1e-12)
