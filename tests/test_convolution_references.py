@@ -103,3 +103,34 @@ def test_im2col_matches_torch_unfold_and_conv2d(
     theirs = F.conv2d(tensor(x), tensor(w), tensor(b), stride, padding).numpy()  # type: ignore[arg-type]
     assert out.shape == theirs.shape
     np.testing.assert_allclose(out, theirs, rtol=1e-10, atol=1e-12)
+
+
+POOLS = [  # ((H, W), kernel_size, stride, padding, dilation)
+    ((6, 7), 3, 2, 1, 1),
+    ((7, 9), (2, 3), (1, 2), (1, 1), (2, 1)),
+    ((5, 5), 3, 1, 1, 1),
+    ((8, 8), 2, None, 0, 2),
+    ((9, 8), 2, 2, 1, 3),
+    ((7, 10), (3, 4), (2, 3), (1, 2), 1),
+]
+
+
+@pytest.mark.parametrize("size, kernel_size, stride, padding, dilation", POOLS)
+@pytest.mark.parametrize("values", ["normal", "ties", "negative"])
+def test_max_pool2d_backward_matches_torch_autograd(
+    size: tuple[int, int], kernel_size: object, stride: object, padding: object, dilation: object, values: str,
+) -> None:
+    rng = np.random.default_rng(len(values))
+    shape = (2, 3, *size)
+    x = {
+        "normal": rng.normal(size=shape),
+        "ties": rng.integers(0, 3, size=shape).astype(np.float64),  # many tied maxima per window
+        "negative": -np.abs(rng.normal(size=shape)) - 0.1,  # a padded zero would win every border window
+    }[values]
+    xt = torch.from_numpy(x).requires_grad_()
+    out = F.max_pool2d(xt, kernel_size, stride, padding, dilation)  # type: ignore[arg-type]
+    dout = rng.normal(size=tuple(out.shape))
+    out.backward(torch.from_numpy(dout))
+    assert xt.grad is not None
+    ours = reference("max_pool2d_backward").max_pool2d_backward(x, dout, kernel_size, stride, padding, dilation)
+    np.testing.assert_allclose(ours, xt.grad.numpy(), rtol=1e-12, atol=1e-12)
