@@ -134,3 +134,20 @@ def test_max_pool2d_backward_matches_torch_autograd(
     assert xt.grad is not None
     ours = reference("max_pool2d_backward").max_pool2d_backward(x, dout, kernel_size, stride, padding, dilation)
     np.testing.assert_allclose(ours, xt.grad.numpy(), rtol=1e-12, atol=1e-12)
+
+
+@pytest.mark.parametrize("shape, eps", [
+    ((4, 3, 5, 6), 1e-5), ((2, 2, 2, 3), 1e-5), ((1, 3, 4, 5), 0.1), ((6, 3, 1, 1), 1e-3), ((3, 4, 3, 3), 0.5),
+])
+@pytest.mark.parametrize("seed", range(2))
+def test_batch_norm_backward_matches_torch_autograd(shape: tuple[int, int, int, int], eps: float, seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    x = rng.normal(size=shape) * rng.uniform(0.5, 3.0, size=(1, shape[1], 1, 1)) + 1.5
+    x[:, 0] = -0.75 if seed else x[:, 0]  # a constant channel: variance 0
+    gamma, beta, dout = rng.normal(size=shape[1]) + 1.0, rng.normal(size=shape[1]), rng.normal(size=shape)
+    xt, gt, bt = (torch.from_numpy(a).requires_grad_() for a in (x, gamma, beta))
+    F.batch_norm(xt, None, None, gt, bt, training=True, eps=eps).backward(torch.from_numpy(dout))
+    dx, dgamma, dbeta = reference("batch_norm_backward").batch_norm_backward(x, gamma, dout, eps)
+    for ours, grad in ((dx, xt.grad), (dgamma, gt.grad), (dbeta, bt.grad)):
+        assert grad is not None
+        np.testing.assert_allclose(ours, grad.numpy(), rtol=1e-9, atol=1e-11)
