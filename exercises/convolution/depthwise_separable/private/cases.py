@@ -1,7 +1,8 @@
 """Cases for depthwise_separable: C > 1 (catch a depthwise stage that mixes channels), depth
 multipliers M > 1 with C > 1 (catch channels tiled instead of repeated), a depthwise bias with
 and without a pointwise one (catch a dropped b_depth), strides and paddings (catch them applied
-to the pointwise stage too), pairs, even and 1×1 kernels, no biases, defaults."""
+to the pointwise stage too), C_out = C with M = 1 (the only shapes where the stages can run in
+the wrong order), pairs, even and 1×1 kernels, no biases, defaults."""
 
 from grader.authoring import Case
 
@@ -35,13 +36,16 @@ def hidden(rng):
         Case("one input channel, multiplier 4", *_case(rng, 3, 1, 4, 2, (5, 4), (2, 2), 1, 1)),
         Case("larger layer, multiplier 1, padding 1", *_case(rng, 4, 8, 1, 16, (8, 8), (3, 3), 1, 1)),
         Case("defaults: stride and padding not passed", _case(rng, 2, 3, 2, 2, (5, 6), (3, 3))[0]),
+        Case("C_out = C, multiplier 1, stride 2, padding 1", *_case(rng, 2, 4, 1, 4, (7, 6), (3, 3), 2, 1)),
+        Case("C_out = C, multiplier 1, 2×2 kernel", *_case(rng, 3, 3, 1, 3, (5, 5), (2, 2))),
     ]
 
 
 # The statement's edge rules (README.md, `<!-- rule: … -->`) and the cases that exercise each.
 RULES = {
     "stages": ["multiplier 2, stride 2, padding 1", "3×3, multiplier 1, padding 1",
-               "even 4×4 kernel, stride 3, padding 2, not dividing"],
+               "even 4×4 kernel, stride 3, padding 2, not dividing", "C_out = C, multiplier 1, stride 2, padding 1",
+               "C_out = C, multiplier 1, 2×2 kernel"],
     "depthwise-per-channel": ["3×3, multiplier 1, padding 1", "larger layer, multiplier 1, padding 1"],
     "channel-order": ["multiplier 2, stride 2, padding 1",
                       "pairs: stride (2, 1), padding (0, 2), 3×2 kernel, multiplier 3"],
