@@ -5,11 +5,13 @@ torch.optim.lr_scheduler."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
 import numpy as np
 import pytest
+import torch
 from sklearn.linear_model import LinearRegression, Ridge
 
 from grader.cases import load_module
@@ -33,3 +35,27 @@ def test_ridge_matches_sklearn(n: int, d: int, lam: float, seed: int) -> None:
     model.fit(X, y)
     np.testing.assert_allclose(w, model.coef_, rtol=1e-9, atol=1e-10)
     assert b == pytest.approx(model.intercept_, rel=1e-9, abs=1e-10)
+
+
+def autograd(loss_of: Callable[..., torch.Tensor], *arrays: np.ndarray) -> tuple[float, list[np.ndarray]]:
+    """The loss torch computes from float64 copies of the arrays, and its gradient for each array."""
+    tensors = [torch.tensor(a, dtype=torch.float64, requires_grad=True) for a in arrays]
+    loss = loss_of(*tensors)
+    loss.backward()
+    return float(loss.detach()), [t.grad.numpy() for t in tensors]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("n, d, c, reg, scale", [(8, 4, 3, 0.1, 0.5), (1, 5, 2, 0.0, 1.0), (40, 10, 7, 2.0, 0.3),
+                                                  (12, 3, 5, 1e-3, 400.0)])
+@pytest.mark.parametrize("seed", range(2))
+def test_softmax_regression_matches_autograd(n: int, d: int, c: int, reg: float, scale: float, seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    W, X = rng.normal(size=(d, c)) * scale, rng.normal(size=(n, d))
+    y = rng.integers(0, c, size=n)
+    loss, dW = reference("softmax_regression_grad").softmax_regression_grad(W, X, y, reg)
+    labels = torch.from_numpy(y)
+    expected, (grad,) = autograd(
+        lambda w: torch.nn.functional.cross_entropy(torch.from_numpy(X) @ w, labels) + reg * (w * w).sum(), W)
+    assert np.isfinite(loss)
+    assert loss == pytest.approx(expected, rel=1e-10, abs=1e-12)
+    np.testing.assert_allclose(dW, grad, rtol=1e-9, atol=1e-12)
