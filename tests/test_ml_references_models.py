@@ -59,3 +59,39 @@ def test_softmax_regression_matches_autograd(n: int, d: int, c: int, reg: float,
     assert np.isfinite(loss)
     assert loss == pytest.approx(expected, rel=1e-10, abs=1e-12)
     np.testing.assert_allclose(dW, grad, rtol=1e-9, atol=1e-12)
+
+
+@pytest.mark.parametrize("n, d, c, reg", [(10, 4, 3, 0.1), (1, 5, 4, 0.0), (50, 8, 10, 1.5)])
+@pytest.mark.parametrize("seed", range(2))
+def test_svm_hinge_matches_multi_margin_loss(n: int, d: int, c: int, reg: float, seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    W, X = rng.normal(size=(d, c)) * 2, rng.normal(size=(n, d))
+    y = rng.integers(0, c, size=n)
+    loss, dW = reference("svm_hinge_grad").svm_hinge_grad(W, X, y, reg)
+    labels = torch.from_numpy(y)
+    # torch divides each sample's sum over j ≠ y by C; the statement does not.
+    expected, (grad,) = autograd(
+        lambda w: c * torch.nn.functional.multi_margin_loss(torch.from_numpy(X) @ w, labels) + reg * (w * w).sum(), W)
+    assert loss == pytest.approx(expected, rel=1e-10, abs=1e-12)
+    np.testing.assert_allclose(dW, grad, rtol=1e-9, atol=1e-12)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_svm_hinge_zero_margins_match_relu_subgradient(seed: int) -> None:
+    """Integer scores put margins exactly at the kink, where torch.relu's subgradient is 0."""
+    rng = np.random.default_rng(seed)
+    W = rng.integers(-2, 3, size=(4, 5)).astype(np.float64)
+    X = rng.integers(-2, 3, size=(30, 4)).astype(np.float64)
+    y = rng.integers(0, 5, size=30)
+    loss, dW = reference("svm_hinge_grad").svm_hinge_grad(W, X, y, 0.0)
+    others = torch.from_numpy(np.arange(5)[None, :] != y[:, None])
+
+    def hinge(w: torch.Tensor) -> torch.Tensor:
+        scores = torch.from_numpy(X) @ w
+        margins = scores - scores.gather(1, torch.from_numpy(y)[:, None]) + 1
+        assert bool(((margins == 0) & others).any())
+        return (torch.relu(margins) * others).sum() / len(y)
+
+    expected, (grad,) = autograd(hinge, W)
+    assert loss == pytest.approx(expected, rel=1e-12)
+    np.testing.assert_allclose(dW, grad, rtol=1e-12, atol=1e-14)
