@@ -95,3 +95,25 @@ def test_svm_hinge_zero_margins_match_relu_subgradient(seed: int) -> None:
     expected, (grad,) = autograd(hinge, W)
     assert loss == pytest.approx(expected, rel=1e-12)
     np.testing.assert_allclose(dW, grad, rtol=1e-12, atol=1e-14)
+
+
+@pytest.mark.parametrize("n, d, h, c, out_scale", [(6, 4, 5, 3, 1.0), (1, 3, 4, 2, 1.0), (40, 10, 16, 5, 0.5),
+                                                    (10, 5, 6, 4, 400.0)])
+@pytest.mark.parametrize("seed", range(2))
+def test_two_layer_mlp_matches_autograd(n: int, d: int, h: int, c: int, out_scale: float, seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    X, y = rng.normal(size=(n, d)), rng.integers(0, c, size=n)
+    W1, b1 = rng.normal(size=(d, h)), rng.normal(size=h) * 0.5
+    W2, b2 = rng.normal(size=(h, c)) * out_scale, rng.normal(size=c) * 0.5
+    W1[:, 0], b1[0] = 0.0, 0.0  # a unit at exactly 0, where torch.relu's gradient is 0
+    ours = reference("two_layer_mlp").two_layer_mlp(X, y, W1, b1, W2, b2)
+    labels = torch.from_numpy(y)
+
+    def loss_of(w1: torch.Tensor, c1: torch.Tensor, w2: torch.Tensor, c2: torch.Tensor) -> torch.Tensor:
+        scores = torch.relu(torch.from_numpy(X) @ w1 + c1) @ w2 + c2
+        return torch.nn.functional.cross_entropy(scores, labels)
+
+    expected, grads = autograd(loss_of, W1, b1, W2, b2)
+    assert ours[0] == pytest.approx(expected, rel=1e-10, abs=1e-12)
+    for got, grad in zip(ours[1:], grads, strict=True):
+        np.testing.assert_allclose(got, grad, rtol=1e-9, atol=1e-12)
