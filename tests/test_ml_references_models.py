@@ -117,3 +117,22 @@ def test_two_layer_mlp_matches_autograd(n: int, d: int, h: int, c: int, out_scal
     assert ours[0] == pytest.approx(expected, rel=1e-10, abs=1e-12)
     for got, grad in zip(ours[1:], grads, strict=True):
         np.testing.assert_allclose(got, grad, rtol=1e-9, atol=1e-12)
+
+
+@pytest.mark.parametrize("momentum, weight_decay, nesterov", [(0.9, 0.0, False), (0.9, 0.1, False), (0.8, 0.0, True),
+                                                             (0.7, 0.05, True), (0.0, 0.01, False)])
+@pytest.mark.parametrize("seed", range(2))
+def test_sgd_momentum_matches_torch_optim(momentum: float, weight_decay: float, nesterov: bool, seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    steps = 15
+    param, grads = rng.normal(size=(3, 2)) + 2, rng.normal(size=(steps, 3, 2))
+    lrs = 0.2 * 0.5 ** (np.arange(steps) // 4) * rng.uniform(0.5, 1.5, size=steps)  # changes at every step
+    ours = reference("sgd_momentum").sgd_momentum(param, grads, lrs, momentum, weight_decay=weight_decay,
+                                                   nesterov=nesterov)
+    tensor = torch.tensor(param, requires_grad=True)
+    optimizer = torch.optim.SGD([tensor], lr=0.1, momentum=momentum, weight_decay=weight_decay, nesterov=nesterov)
+    for t in range(steps):
+        optimizer.param_groups[0]["lr"] = float(lrs[t])
+        tensor.grad = torch.from_numpy(grads[t].copy())
+        optimizer.step()
+        np.testing.assert_allclose(ours[t], tensor.detach().numpy(), rtol=1e-12, atol=1e-14)
