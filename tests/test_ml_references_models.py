@@ -136,3 +136,31 @@ def test_sgd_momentum_matches_torch_optim(momentum: float, weight_decay: float, 
         tensor.grad = torch.from_numpy(grads[t].copy())
         optimizer.step()
         np.testing.assert_allclose(ours[t], tensor.detach().numpy(), rtol=1e-12, atol=1e-14)
+
+
+def torch_warmup_cosine(base_lr: float, min_lr: float, warmup: int, total: int) -> np.ndarray:
+    """The learning rates torch's schedulers give: LinearLR from base/W to base over the W warm-up
+    steps, then CosineAnnealingLR over the T − W others, chained by SequentialLR."""
+    optimizer = torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=base_lr)
+    phases: list[torch.optim.lr_scheduler.LRScheduler] = []
+    if warmup > 0:
+        phases.append(torch.optim.lr_scheduler.LinearLR(optimizer, start_factor=1 / warmup, end_factor=1.0,
+                                                        total_iters=warmup - 1))
+    if total > warmup:
+        phases.append(torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=total - warmup, eta_min=min_lr))
+    scheduler = (phases[0] if len(phases) == 1
+                 else torch.optim.lr_scheduler.SequentialLR(optimizer, phases, milestones=[warmup]))
+    lrs = []
+    for _ in range(total):
+        lrs.append(optimizer.param_groups[0]["lr"])
+        optimizer.step()
+        scheduler.step()
+    return np.array(lrs)
+
+
+@pytest.mark.parametrize("base_lr, min_lr, warmup, total", [(0.01, 1e-4, 5, 20), (1.0, 0.1, 0, 8), (0.5, 0.05, 4, 4),
+                                                            (0.2, 0.0, 1, 12), (0.3, 0.1, 3, 4), (6e-4, 6e-5, 50, 400),
+                                                            (0.1, 0.01, 0, 1)])
+def test_warmup_cosine_matches_torch_schedulers(base_lr: float, min_lr: float, warmup: int, total: int) -> None:
+    ours = reference("warmup_cosine_schedule").warmup_cosine_schedule(base_lr, min_lr, warmup, total)
+    np.testing.assert_allclose(ours, torch_warmup_cosine(base_lr, min_lr, warmup, total), rtol=1e-12, atol=1e-15)
