@@ -164,3 +164,27 @@ def torch_warmup_cosine(base_lr: float, min_lr: float, warmup: int, total: int) 
 def test_warmup_cosine_matches_torch_schedulers(base_lr: float, min_lr: float, warmup: int, total: int) -> None:
     ours = reference("warmup_cosine_schedule").warmup_cosine_schedule(base_lr, min_lr, warmup, total)
     np.testing.assert_allclose(ours, torch_warmup_cosine(base_lr, min_lr, warmup, total), rtol=1e-12, atol=1e-15)
+
+
+@pytest.mark.parametrize("vocab, dim, k, scale", [(10, 4, 5, 1.0), (6, 8, 20, 1.0), (5, 3, 1, 0.5), (30, 50, 10, 0.3),
+                                                  (12, 10, 6, 1.6)])
+@pytest.mark.parametrize("seed", range(2))
+def test_skipgram_negative_sampling_matches_autograd(vocab: int, dim: int, k: int, scale: float, seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    center, vectors = rng.normal(size=dim) * scale, rng.normal(size=(vocab, dim)) * scale
+    outside = int(rng.integers(vocab))
+    negatives = rng.integers(0, vocab, size=k)
+    if k > 2:
+        negatives[:2] = [outside, negatives[2]]  # the outside word among the negatives, and a repeat
+    loss, grad_center, grad_outside = reference("skipgram_negative_sampling").skipgram_negative_sampling(
+        center, outside, vectors, negatives)
+    index = torch.from_numpy(negatives)
+
+    def loss_of(v: torch.Tensor, u: torch.Tensor) -> torch.Tensor:
+        logsigmoid = torch.nn.functional.logsigmoid
+        return -logsigmoid(u[outside] @ v) - logsigmoid(-(u[index] @ v)).sum()
+
+    expected, (grad_v, grad_u) = autograd(loss_of, center, vectors)
+    assert loss == pytest.approx(expected, rel=1e-10, abs=1e-12)
+    np.testing.assert_allclose(grad_center, grad_v, rtol=1e-9, atol=1e-12)
+    np.testing.assert_allclose(grad_outside, grad_u, rtol=1e-9, atol=1e-12)
