@@ -1,0 +1,15 @@
+"""Wrong: plain momentum whatever the nesterov flag (no look-ahead term)."""
+
+import numpy as np
+
+
+def sgd_momentum(param, grads, lrs, momentum, weight_decay=0.0, nesterov=False):
+    p = param.copy()
+    buf = None
+    out = []
+    for g, lr in zip(grads, lrs, strict=True):
+        g = g + weight_decay * p
+        buf = g.copy() if buf is None else momentum * buf + g
+        p = p - lr * buf
+        out.append(p)
+    return np.array(out)
