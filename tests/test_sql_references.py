@@ -8,17 +8,17 @@ from __future__ import annotations
 import sqlite3
 import tomllib
 from collections.abc import Iterator
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pytest
 
-from grader.cases import load_module
+from grader.cases import generate_cases
 from grader.compare import ROW_TOLERANCE, compare_rows
 
 SQL = Path(__file__).resolve().parent.parent / "exercises" / "sql"
-SEEDS = range(5)  # seed 0.. of each generator: the exercise's own cases come from its [cases].seed too
+SEEDS = range(4)  # extra seeds of the case generators, beside each exercise's own [cases].seed
 
 # A second formulation of each reference query, written without looking at the reference's shape.
 ALTERNATIVES: dict[str, str] = {
@@ -48,6 +48,33 @@ ALTERNATIVES: dict[str, str] = {
         FROM streaks
         ORDER BY user_id, streak_start
     """,
+    # A self join on the month before (the day before the 1st), real sums, NULLIF for a zero month.
+    "month_over_month_growth": """
+        WITH monthly AS (
+            SELECT substr(order_date, 1, 7) AS month, TOTAL(amount) AS revenue
+            FROM Orders GROUP BY substr(order_date, 1, 7)
+        )
+        SELECT cur.month, CAST(cur.revenue AS INTEGER) AS revenue,
+               ROUND((cur.revenue - prev.revenue) * 100.0 / NULLIF(prev.revenue, 0), 2) AS growth_pct
+        FROM monthly AS cur
+        LEFT JOIN monthly AS prev ON prev.month = substr(date(cur.month || '-01', '-1 day'), 1, 7)
+        ORDER BY cur.month
+    """,
+}
+
+# For the exercises that round a percentage to 2 decimals: a query giving the (numerator,
+# denominator) of every percentage / 100 the reference rounds, so that ties can be ruled out.
+ROUNDED: dict[str, str] = {
+    "month_over_month_growth": """
+        WITH monthly AS (
+            SELECT substr(order_date, 1, 7) AS month, SUM(COALESCE(amount, 0)) AS revenue
+            FROM Orders GROUP BY 1
+        )
+        SELECT cur.revenue - prev.revenue, prev.revenue
+        FROM monthly AS cur
+        JOIN monthly AS prev ON prev.month = substr(date(cur.month || '-01', '-1 day'), 1, 7)
+        WHERE prev.revenue <> 0
+    """,
 }
 
 
@@ -63,12 +90,11 @@ def run(query: str, setup: str) -> dict[str, Any]:
 
 
 def setups(name: str) -> Iterator[tuple[str, str]]:
-    """(case label, setup script) of the exercise's visible and hidden cases under every seed."""
-    cases = load_module(SQL / name / "private" / "cases.py", f"_sql_cases_{name}")
-    for seed in SEEDS:
-        for generator in (cases.visible, cases.hidden):
-            for case in generator(np.random.default_rng(seed)):
-                yield f"seed {seed}, {case.name}", case.kwargs["setup"]
+    """(case label, setup script) of the exercise's graded cases (its own seed), then of the same
+    generators under other seeds: new random tables."""
+    for seed in (spec(name)["cases"]["seed"], *SEEDS):
+        for case in generate_cases(SQL / name / "private" / "cases.py", seed):
+            yield f"seed {seed}, {case.name}", case.kwargs["setup"]
 
 
 def spec(name: str) -> dict[str, Any]:
@@ -92,6 +118,21 @@ def test_reference_matches_second_formulation(name: str) -> None:
         assert mismatch(name, run(ALTERNATIVES[name], setup), run(reference, setup)) is None, label
         checked += 1
     assert checked >= 30
+
+
+@pytest.mark.parametrize("name", sorted(ROUNDED))
+def test_no_percentage_is_a_rounding_tie(name: str) -> None:
+    """The statements promise that every correct way of computing a percentage rounds the same:
+    no case has a value exactly halfway between two 2-decimal numbers (where float order decides)."""
+    pairs = 0
+    for label, setup in setups(name):
+        connection = sqlite3.connect(":memory:")
+        connection.executescript(setup)
+        for numerator, denominator in connection.execute(ROUNDED[name]):
+            assert Fraction(10_000 * numerator, denominator) % 1 != Fraction(1, 2), (label, numerator, denominator)
+            pairs += 1
+        connection.close()
+    assert pairs >= 50
 
 
 @pytest.mark.parametrize("name", sorted(ALTERNATIVES))
