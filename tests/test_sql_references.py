@@ -60,6 +60,21 @@ ALTERNATIVES: dict[str, str] = {
         LEFT JOIN monthly AS prev ON prev.month = substr(date(cur.month || '-01', '-1 day'), 1, 7)
         ORDER BY cur.month
     """,
+    # No window: a distinct salary is a middle value when at least half the salaries are ≤ it and
+    # at least half are ≥ it; the median is the average of the (one or two) middle values.
+    "median_per_group": """
+        WITH vals AS (SELECT DISTINCT department, salary FROM Salary WHERE salary IS NOT NULL),
+        middle AS (
+            SELECT v.department, v.salary FROM vals AS v
+            WHERE 2 * (SELECT COUNT(*) FROM Salary AS a WHERE a.department = v.department AND a.salary <= v.salary)
+                  >= (SELECT COUNT(salary) FROM Salary AS b WHERE b.department = v.department)
+              AND 2 * (SELECT COUNT(*) FROM Salary AS a WHERE a.department = v.department AND a.salary >= v.salary)
+                  >= (SELECT COUNT(salary) FROM Salary AS b WHERE b.department = v.department)
+        )
+        SELECT d.department,
+               (SELECT AVG(m.salary) FROM middle AS m WHERE m.department = d.department) AS median_salary
+        FROM (SELECT DISTINCT department FROM Salary) AS d
+    """,
 }
 
 # For the exercises that round a percentage to 2 decimals: a query giving the (numerator,
