@@ -75,6 +75,18 @@ ALTERNATIVES: dict[str, str] = {
                (SELECT AVG(m.salary) FROM middle AS m WHERE m.department = d.department) AS median_salary
         FROM (SELECT DISTINCT department FROM Salary) AS d
     """,
+    # No window: an event no other timed event of its session precedes, in (time, id) order; DISTINCT
+    # folds an event logged twice.
+    "first_event_per_session": """
+        SELECT DISTINCT e.session_id, e.event_id, e.event_time, e.event_type
+        FROM Event AS e
+        WHERE e.event_time IS NOT NULL
+          AND NOT EXISTS (
+              SELECT 1 FROM Event AS o
+              WHERE o.session_id = e.session_id AND o.event_time IS NOT NULL
+                AND (o.event_time < e.event_time OR (o.event_time = e.event_time AND o.event_id < e.event_id))
+          )
+    """,
 }
 
 # For the exercises that round a percentage to 2 decimals: a query giving the (numerator,
