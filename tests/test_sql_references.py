@@ -87,6 +87,28 @@ ALTERNATIVES: dict[str, str] = {
                 AND (o.event_time < e.event_time OR (o.event_time = e.event_time AND o.event_id < e.event_id))
           )
     """,
+    # Existence of a whole in-order chain of events (a three-way self join), no greedy earliest
+    # times, and rates from the counts without LAG.
+    "funnel_conversion": """
+        WITH t AS (SELECT * FROM Event WHERE event_time IS NOT NULL),
+        s1 AS (SELECT DISTINCT user_id FROM t WHERE event = 'view'),
+        s2 AS (
+            SELECT DISTINCT v.user_id FROM t AS v
+            JOIN t AS c ON c.user_id = v.user_id AND c.event = 'cart' AND c.event_time >= v.event_time
+            WHERE v.event = 'view'
+        ),
+        s3 AS (
+            SELECT DISTINCT v.user_id FROM t AS v
+            JOIN t AS c ON c.user_id = v.user_id AND c.event = 'cart' AND c.event_time >= v.event_time
+            JOIN t AS p ON p.user_id = c.user_id AND p.event = 'purchase' AND p.event_time >= c.event_time
+            WHERE v.event = 'view'
+        ),
+        n AS (SELECT (SELECT COUNT(*) FROM s1) AS n1, (SELECT COUNT(*) FROM s2) AS n2, (SELECT COUNT(*) FROM s3) AS n3)
+        SELECT 1 AS step_no, 'view' AS step, n1 AS users, NULL AS conversion_rate FROM n
+        UNION ALL SELECT 2, 'cart', n2, CAST(n2 AS REAL) / NULLIF(n1, 0) FROM n
+        UNION ALL SELECT 3, 'purchase', n3, CAST(n3 AS REAL) / NULLIF(n2, 0) FROM n
+        ORDER BY step_no
+    """,
 }
 
 # For the exercises that round a percentage to 2 decimals: a query giving the (numerator,
