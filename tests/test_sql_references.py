@@ -109,6 +109,13 @@ ALTERNATIVES: dict[str, str] = {
         UNION ALL SELECT 3, 'purchase', n3, CAST(n3 AS REAL) / NULLIF(n2, 0) FROM n
         ORDER BY step_no
     """,
+    # The region's revenue from a correlated subquery instead of a window over the groups.
+    "percent_of_total": """
+        SELECT p.region, p.product, CAST(p.revenue AS INTEGER) AS revenue,
+               ROUND(p.revenue * 100.0 / NULLIF((SELECT TOTAL(s.amount) FROM Sales AS s WHERE s.region = p.region), 0),
+                     2) AS pct_of_region
+        FROM (SELECT region, product, TOTAL(amount) AS revenue FROM Sales GROUP BY region, product) AS p
+    """,
 }
 
 # For the exercises that round a percentage to 2 decimals: a query giving the (numerator,
@@ -123,6 +130,11 @@ ROUNDED: dict[str, str] = {
         FROM monthly AS cur
         JOIN monthly AS prev ON prev.month = substr(date(cur.month || '-01', '-1 day'), 1, 7)
         WHERE prev.revenue <> 0
+    """,
+    "percent_of_total": """
+        WITH pair AS (SELECT region, SUM(COALESCE(amount, 0)) AS revenue FROM Sales GROUP BY region, product),
+        region AS (SELECT region, SUM(COALESCE(amount, 0)) AS total FROM Sales GROUP BY region)
+        SELECT pair.revenue, region.total FROM pair JOIN region USING (region) WHERE region.total <> 0
     """,
 }
 
