@@ -116,6 +116,11 @@ ALTERNATIVES: dict[str, str] = {
                      2) AS pct_of_region
         FROM (SELECT region, product, TOTAL(amount) AS revenue FROM Sales GROUP BY region, product) AS p
     """,
+    # The manager's salary from a scalar subquery (NULL when there is no manager) instead of a join.
+    "earning_more_than_manager": """
+        SELECT name AS Employee FROM Employee AS e
+        WHERE salary > (SELECT m.salary FROM Employee AS m WHERE m.id = e.managerId)
+    """,
 }
 
 # For the exercises that round a percentage to 2 decimals: a query giving the (numerator,
