@@ -121,6 +121,12 @@ ALTERNATIVES: dict[str, str] = {
         SELECT name AS Employee FROM Employee AS e
         WHERE salary > (SELECT m.salary FROM Employee AS m WHERE m.id = e.managerId)
     """,
+    # LEFT JOIN and keep the customers no order matched (a matched order's customerId is never NULL).
+    "customers_never_ordered": """
+        SELECT c.name AS Customers FROM Customers AS c
+        LEFT JOIN Orders AS o ON o.customerId = c.id
+        WHERE o.customerId IS NULL
+    """,
 }
 
 # For the exercises that round a percentage to 2 decimals: a query giving the (numerator,
