@@ -127,6 +127,18 @@ ALTERNATIVES: dict[str, str] = {
         LEFT JOIN Orders AS o ON o.customerId = c.id
         WHERE o.customerId IS NULL
     """,
+    # No window: a sold product no product of its category outsold.
+    "top_product_per_category": """
+        WITH totals AS (
+            SELECT p.category, p.name, SUM(s.quantity) AS total_quantity
+            FROM Product AS p JOIN Sale AS s USING (product_id)
+            GROUP BY p.product_id
+        )
+        SELECT t.category, t.name AS product, t.total_quantity FROM totals AS t
+        WHERE NOT EXISTS (SELECT * FROM totals AS o
+                          WHERE o.category = t.category AND o.total_quantity > t.total_quantity)
+        ORDER BY 1, 2
+    """,
 }
 
 # For the exercises that round a percentage to 2 decimals: a query giving the (numerator,
