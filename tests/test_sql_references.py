@@ -139,6 +139,29 @@ ALTERNATIVES: dict[str, str] = {
                           WHERE o.category = t.category AND o.total_quantity > t.total_quantity)
         ORDER BY 1, 2
     """,
+    # Days from a recursive counter of offsets; each day's window summed by a correlated subquery
+    # over the daily totals and divided by the number of days it covers (fewer than 7 at the start).
+    "rolling_seven_day_average": """
+        WITH RECURSIVE bounds AS MATERIALIZED (
+            SELECT MIN(sale_date) AS first, MAX(sale_date) AS last FROM DailySales
+        ),
+        offsets(k) AS (
+            SELECT 0
+            UNION ALL
+            SELECT k + 1 FROM offsets, bounds WHERE date(first, '+' || (k + 1) || ' days') <= last
+        ),
+        days AS MATERIALIZED (
+            SELECT date(first, '+' || k || ' days') AS day, date(first, '+' || MAX(0, k - 6) || ' days') AS since,
+                   MIN(k, 6) + 1 AS width
+            FROM offsets, bounds WHERE first IS NOT NULL
+        ),
+        daily AS MATERIALIZED (SELECT sale_date, TOTAL(amount) AS revenue FROM DailySales GROUP BY sale_date)
+        SELECT day,
+               CAST(COALESCE((SELECT revenue FROM daily WHERE sale_date = day), 0) AS INTEGER) AS revenue,
+               (SELECT TOTAL(revenue) FROM daily WHERE sale_date BETWEEN since AND day) / width AS avg_7d
+        FROM days
+        ORDER BY day
+    """,
 }
 
 # For the exercises that round a percentage to 2 decimals: a query giving the (numerator,
