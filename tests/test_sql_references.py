@@ -162,6 +162,36 @@ ALTERNATIVES: dict[str, str] = {
         FROM days
         ORDER BY day
     """,
+    # No recursion and no month arithmetic on numbers: offsets 0..99 from a digits table, months
+    # as 'YYYY-MM' text stepped with date(…, '+k months'), counts by correlated subqueries.
+    "cohort_retention_matrix": """
+        WITH digits(d) AS (VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9)),
+        offsets AS (SELECT tens.d * 10 + ones.d AS k FROM digits AS tens, digits AS ones),
+        firsts AS MATERIALIZED (
+            SELECT user_id, strftime('%Y-%m', MIN(activity_date)) AS cohort_month
+            FROM Activity WHERE activity_date IS NOT NULL GROUP BY user_id
+        ),
+        months AS MATERIALIZED (
+            SELECT DISTINCT user_id, strftime('%Y-%m', activity_date) AS month
+            FROM Activity WHERE activity_date IS NOT NULL
+        ),
+        cells AS (
+            SELECT f.cohort_month, o.k AS month_offset,
+                   strftime('%Y-%m', f.cohort_month || '-01', '+' || o.k || ' months') AS month
+            FROM (SELECT DISTINCT cohort_month FROM firsts) AS f, offsets AS o
+            WHERE strftime('%Y-%m', f.cohort_month || '-01', '+' || o.k || ' months') <= (SELECT MAX(month) FROM months)
+        ),
+        counted AS (
+            SELECT c.cohort_month, c.month_offset,
+                   (SELECT COUNT(*) FROM firsts AS f JOIN months AS m ON m.user_id = f.user_id
+                    WHERE f.cohort_month = c.cohort_month AND m.month = c.month) AS active_users,
+                   (SELECT COUNT(*) FROM firsts AS f WHERE f.cohort_month = c.cohort_month) AS cohort_size
+            FROM cells AS c
+        )
+        SELECT cohort_month, month_offset, active_users, CAST(active_users AS REAL) / cohort_size AS retention_rate
+        FROM counted
+        ORDER BY cohort_month, month_offset
+    """,
 }
 
 # For the exercises that round a percentage to 2 decimals: a query giving the (numerator,
