@@ -192,6 +192,21 @@ ALTERNATIVES: dict[str, str] = {
         FROM counted
         ORDER BY cohort_month, month_offset
     """,
+    # No conditional aggregation: one correlated TOTAL (0.0 over no row) per quarter and store.
+    "pivot_quarterly_sales": """
+        SELECT s.store,
+               CAST((SELECT TOTAL(x.amount) FROM Sales AS x WHERE x.store = s.store AND x.quarter = 'Q1') AS INTEGER)
+                   AS q1,
+               CAST((SELECT TOTAL(x.amount) FROM Sales AS x WHERE x.store = s.store AND x.quarter = 'Q2') AS INTEGER)
+                   AS q2,
+               CAST((SELECT TOTAL(x.amount) FROM Sales AS x WHERE x.store = s.store AND x.quarter = 'Q3') AS INTEGER)
+                   AS q3,
+               CAST((SELECT TOTAL(x.amount) FROM Sales AS x WHERE x.store = s.store AND x.quarter = 'Q4') AS INTEGER)
+                   AS q4,
+               CAST((SELECT TOTAL(x.amount) FROM Sales AS x WHERE x.store = s.store) AS INTEGER) AS total
+        FROM (SELECT DISTINCT store FROM Sales) AS s
+        ORDER BY s.store
+    """,
 }
 
 # For the exercises that round a percentage to 2 decimals: a query giving the (numerator,
