@@ -1,0 +1,3 @@
+-- Monthly cohort retention matrix: see README.md for the full statement.
+-- Replace this comment with one SQLite SELECT statement returning the columns
+-- cohort_month, month_offset, active_users, retention_rate, ordered by cohort_month, month_offset.

@@ -1,0 +1,2 @@
+-- Customers who never ordered: see README.md for the full statement.
+-- Replace this comment with one SQLite SELECT statement returning the column Customers.

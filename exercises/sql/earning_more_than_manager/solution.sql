@@ -1,0 +1,2 @@
+-- Employees earning more than their manager: see README.md for the full statement.
+-- Replace this comment with one SQLite SELECT statement returning the column Employee.

@@ -1,0 +1,3 @@
+-- First event of each session: see README.md for the full statement.
+-- Replace this comment with one SQLite SELECT statement returning the columns
+-- session_id, event_id, event_time, event_type (one row per session, any order).

@@ -1,0 +1,3 @@
+-- Funnel conversion: see README.md for the full statement.
+-- Replace this comment with one SQLite SELECT statement returning the columns
+-- step_no, step, users, conversion_rate (three rows, ordered by step_no).

@@ -1,0 +1,3 @@
+-- Login streaks: see README.md for the full statement.
+-- Replace this comment with one SQLite SELECT statement returning the columns
+-- user_id, streak_start, streak_end, streak_length, ordered by user_id, streak_start.

@@ -1,0 +1,3 @@
+-- Median salary per department: see README.md for the full statement.
+-- Replace this comment with one SQLite SELECT statement returning the columns
+-- department, median_salary (one row per department, any order).

@@ -1,0 +1,3 @@
+-- Month-over-month revenue growth: see README.md for the full statement.
+-- Replace this comment with one SQLite SELECT statement returning the columns
+-- month, revenue, growth_pct, ordered by month.

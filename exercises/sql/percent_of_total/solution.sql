@@ -1,0 +1,3 @@
+-- Percent of the region's total: see README.md for the full statement.
+-- Replace this comment with one SQLite SELECT statement returning the columns
+-- region, product, revenue, pct_of_region (one row per region and product, any order).

@@ -1,0 +1,9 @@
+SELECT store,
+       SUM(CASE WHEN quarter = 'Q1' THEN amount END) AS q1,
+       SUM(CASE WHEN quarter = 'Q2' THEN amount END) AS q2,
+       SUM(CASE WHEN quarter = 'Q3' THEN amount END) AS q3,
+       SUM(CASE WHEN quarter = 'Q4' THEN amount END) AS q4,
+       COALESCE(SUM(amount), 0) AS total
+FROM Sales
+GROUP BY store
+ORDER BY store;

@@ -1,0 +1,3 @@
+-- Quarterly sales pivot: see README.md for the full statement.
+-- Replace this comment with one SQLite SELECT statement returning the columns
+-- store, q1, q2, q3, q4, total, ordered by store.

@@ -1,0 +1,3 @@
+-- Rolling seven-day average with missing days: see README.md for the full statement.
+-- Replace this comment with one SQLite SELECT statement returning the columns
+-- day, revenue, avg_7d, one row per calendar day, ordered by day.

@@ -1,0 +1,15 @@
+WITH totals AS (
+    SELECT p.category, p.name, COALESCE(SUM(s.quantity), 0) AS total_quantity
+    FROM Product AS p
+    LEFT JOIN Sale AS s ON s.product_id = p.product_id
+    GROUP BY p.product_id, p.category, p.name
+),
+best AS (
+    SELECT category, name, total_quantity,
+           MAX(total_quantity) OVER (PARTITION BY category) AS best_quantity
+    FROM totals
+)
+SELECT category, name AS product, total_quantity
+FROM best
+WHERE total_quantity = best_quantity
+ORDER BY category, product;

@@ -1,0 +1,3 @@
+-- Top-selling product per category: see README.md for the full statement.
+-- Replace this comment with one SQLite SELECT statement returning the columns
+-- category, product, total_quantity, ordered by category, product.
