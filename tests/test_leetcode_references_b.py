@@ -1,0 +1,48 @@
+"""The references of the LeetCode exercises added in bank part 2 (second set) agree with an
+independent, brute-force formulation on random small inputs."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from grader.cases import load_module
+
+LEETCODE = Path(__file__).resolve().parent.parent / "exercises" / "leetcode"
+SEEDS = range(40)
+
+
+def reference(name: str) -> ModuleType:
+    return load_module(LEETCODE / name / "private" / "reference.py", f"_reference_b_{name}")
+
+
+def is_spanning_tree(n: int, edges: list[list[int]]) -> bool:
+    """n − 1 edges that reach every node 1 … n from node 1 (breadth-first)."""
+    if len(edges) != n - 1:
+        return False
+    neighbours: dict[int, list[int]] = {node: [] for node in range(1, n + 1)}
+    for a, b in edges:
+        neighbours[a].append(b)
+        neighbours[b].append(a)
+    reached, frontier = {1}, [1]
+    while frontier:
+        frontier = [other for node in frontier for other in neighbours[node] if other not in reached]
+        reached.update(frontier)
+    return len(reached) == n
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_redundant_connection_is_the_last_removable_edge(seed: int) -> None:
+    rand = random.Random(seed)
+    n = rand.randint(3, 12)
+    edges = [sorted([node, rand.randint(1, node - 1)]) for node in range(2, n + 1)]  # a random tree
+    while (extra := sorted(rand.sample(range(1, n + 1), 2))) in edges:
+        pass
+    edges.insert(rand.randint(0, n - 1), extra)
+    rand.shuffle(edges)
+    removable = [i for i in range(n) if is_spanning_tree(n, edges[:i] + edges[i + 1:])]
+    expected = edges[removable[-1]]
+    assert reference("redundant_connection").Solution().findRedundantConnection(edges) == expected
