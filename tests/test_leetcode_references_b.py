@@ -3,6 +3,7 @@ independent, brute-force formulation on random small inputs."""
 
 from __future__ import annotations
 
+import itertools
 import random
 from pathlib import Path
 from types import ModuleType
@@ -46,3 +47,20 @@ def test_redundant_connection_is_the_last_removable_edge(seed: int) -> None:
     removable = [i for i in range(n) if is_spanning_tree(n, edges[:i] + edges[i + 1:])]
     expected = edges[removable[-1]]
     assert reference("redundant_connection").Solution().findRedundantConnection(edges) == expected
+
+
+def fewest_coins_by_enumeration(coins: list[int], amount: int) -> int:
+    """Fewest coins by trying every multiset of coins of size 0, 1, 2, … (itertools)."""
+    for size in range(amount + 1):
+        if any(sum(pick) == amount for pick in itertools.combinations_with_replacement(coins, size)):
+            return size
+    return -1
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_coin_change_matches_enumeration(seed: int) -> None:
+    rand = random.Random(seed)
+    coins = rand.sample(range(1, 13), rand.randint(1, 4))
+    amount = rand.randint(0, 25)
+    solution = reference("coin_change").Solution()
+    assert solution.coinChange(coins, amount) == fewest_coins_by_enumeration(coins, amount)
