@@ -64,3 +64,16 @@ def test_coin_change_matches_enumeration(seed: int) -> None:
     amount = rand.randint(0, 25)
     solution = reference("coin_change").Solution()
     assert solution.coinChange(coins, amount) == fewest_coins_by_enumeration(coins, amount)
+
+
+def longest_increasing_by_subsets(nums: list[int]) -> int:
+    """The largest subset of positions whose values, in order, strictly increase (every subset tried)."""
+    return max((size for size in range(len(nums) + 1) for pick in itertools.combinations(nums, size)
+                if all(a < b for a, b in itertools.pairwise(pick))), default=0)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_longest_increasing_subsequence_matches_subsets(seed: int) -> None:
+    rand = random.Random(seed)
+    nums = [rand.randint(-4, 4) for _ in range(rand.randint(0, 11))]
+    assert reference("longest_increasing_subsequence").Solution().lengthOfLIS(nums) == longest_increasing_by_subsets(nums)
