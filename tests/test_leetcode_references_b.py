@@ -77,3 +77,27 @@ def test_longest_increasing_subsequence_matches_subsets(seed: int) -> None:
     rand = random.Random(seed)
     nums = [rand.randint(-4, 4) for _ in range(rand.randint(0, 11))]
     assert reference("longest_increasing_subsequence").Solution().lengthOfLIS(nums) == longest_increasing_by_subsets(nums)
+
+
+def edit_distance_by_search(source: str, target: str, alphabet: str) -> int:
+    """Breadth-first search over strings, one insertion, deletion or replacement per step."""
+    level, seen, steps = {source}, {source}, 0
+    while target not in level:
+        following = set()
+        for word in level:
+            for i in range(len(word) + 1):
+                following.update(word[:i] + char + word[i:] for char in alphabet)
+                if i < len(word):
+                    following.add(word[:i] + word[i + 1:])
+                    following.update(word[:i] + char + word[i + 1:] for char in alphabet)
+        level = following - seen
+        seen |= level
+        steps += 1
+    return steps
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_edit_distance_matches_search(seed: int) -> None:
+    rand = random.Random(seed)
+    word1, word2 = ("".join(rand.choices("ab", k=rand.randint(0, 6))) for _ in range(2))
+    assert reference("edit_distance").Solution().minDistance(word1, word2) == edit_distance_by_search(word1, word2, "ab")
