@@ -101,3 +101,20 @@ def test_edit_distance_matches_search(seed: int) -> None:
     rand = random.Random(seed)
     word1, word2 = ("".join(rand.choices("ab", k=rand.randint(0, 6))) for _ in range(2))
     assert reference("edit_distance").Solution().minDistance(word1, word2) == edit_distance_by_search(word1, word2, "ab")
+
+
+def splits_into_words(s: str, words: list[str]) -> bool:
+    """Whether some way of cutting s (every subset of the len(s) − 1 gaps tried) leaves only words."""
+    for cuts in itertools.product((False, True), repeat=len(s) - 1):
+        bounds = [0] + [gap + 1 for gap, cut in enumerate(cuts) if cut] + [len(s)]
+        if all(s[start:end] in words for start, end in itertools.pairwise(bounds)):
+            return True
+    return False
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_word_break_matches_every_cutting(seed: int) -> None:
+    rand = random.Random(seed)
+    words = sorted({"".join(rand.choices("ab", k=rand.randint(1, 4))) for _ in range(rand.randint(1, 5))})
+    s = "".join(rand.choices("ab", k=rand.randint(1, 12)))
+    assert reference("word_break").Solution().wordBreak(s, words) == splits_into_words(s, words)
