@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import random
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
@@ -118,3 +119,64 @@ def test_word_break_matches_every_cutting(seed: int) -> None:
     words = sorted({"".join(rand.choices("ab", k=rand.randint(1, 4))) for _ in range(rand.randint(1, 5))})
     s = "".join(rand.choices("ab", k=rand.randint(1, 12)))
     assert reference("word_break").Solution().wordBreak(s, words) == splits_into_words(s, words)
+
+
+Tree = tuple[int, "Tree | None", "Tree | None"]
+
+
+def random_tree(rand: random.Random, size: int) -> Tree | None:
+    """A random binary tree shape of SIZE nodes holding small random values (repeats likely)."""
+    if size == 0:
+        return None
+    left = rand.randint(0, size - 1)
+    return rand.randint(0, 6), random_tree(rand, left), random_tree(rand, size - 1 - left)
+
+
+def level_order(root: Tree | None) -> list[int | None]:
+    """LeetCode's serialisation, written from the nested tuples."""
+    out: list[int | None] = []
+    level = [root]
+    while any(node is not None for node in level):
+        out += [None if node is None else node[0] for node in level]
+        level = [child for node in level if node is not None for child in node[1:]]
+    while out and out[-1] is None:
+        out.pop()
+    return out
+
+
+def subtree_values(node: Tree | None) -> list[int]:
+    return [] if node is None else [node[0], *subtree_values(node[1]), *subtree_values(node[2])]
+
+
+def is_bst_by_definition(node: Tree | None) -> bool:
+    """Every value of the left subtree < the node < every value of the right subtree, at every node."""
+    if node is None:
+        return True
+    value, left, right = node
+    return (all(v < value for v in subtree_values(left)) and all(v > value for v in subtree_values(right))
+            and is_bst_by_definition(left) and is_bst_by_definition(right))
+
+
+def test_level_order_matches_the_statement_examples() -> None:
+    assert level_order((5, (1, None, None), (4, (3, None, None), (6, None, None)))) == [5, 1, 4, None, None, 3, 6]
+    assert level_order((3, None, (5, (4, None, None), None))) == [3, None, 5, 4]
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_validate_bst_matches_definition(seed: int) -> None:
+    rand = random.Random(seed)
+    tree = random_tree(rand, rand.randint(0, 7))
+    if seed % 2:  # half the trees: distinct values in in-order, so that many are valid
+        values = iter(sorted(rand.sample(range(-50, 50), 7)))
+        tree = relabel_in_order(tree, values)
+    valid = reference("validate_bst").Solution().isValidBST(level_order(tree))
+    assert valid == is_bst_by_definition(tree)
+
+
+def relabel_in_order(node: Tree | None, values: Iterator[int]) -> Tree | None:
+    """The same shape with the increasing VALUES assigned in in-order: a valid BST."""
+    if node is None:
+        return None
+    left = relabel_in_order(node[1], values)
+    value = next(values)
+    return value, left, relabel_in_order(node[2], values)
