@@ -180,3 +180,20 @@ def relabel_in_order(node: Tree | None, values: Iterator[int]) -> Tree | None:
     left = relabel_in_order(node[1], values)
     value = next(values)
     return value, left, relabel_in_order(node[2], values)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_trie_matches_a_list_of_words(seed: int) -> None:
+    rand = random.Random(seed)
+    trie = reference("implement_trie").Trie()
+    stored: list[str] = []
+    for _ in range(60):
+        method = rand.choice(["insert", "search", "startsWith"])
+        text = "".join(rand.choices("ab", k=rand.randint(0 if method == "startsWith" else 1, 4)))
+        if method == "insert":
+            trie.insert(text)
+            stored.append(text)
+        elif method == "search":
+            assert trie.search(text) == (text in stored), text
+        else:
+            assert trie.startsWith(text) == any(word.startswith(text) for word in stored), text
