@@ -197,3 +197,23 @@ def test_trie_matches_a_list_of_words(seed: int) -> None:
             assert trie.search(text) == (text in stored), text
         else:
             assert trie.startsWith(text) == any(word.startswith(text) for word in stored), text
+
+
+def fewest_rooms_by_assignment(meetings: list[list[int]]) -> int:
+    """The smallest k for which some assignment of meetings to k rooms (all k^n tried) puts no two
+    meetings whose half-open intervals [start, end) overlap in the same room."""
+    def fits(rooms: tuple[int, ...]) -> bool:
+        return not any(rooms[i] == rooms[j] and a[0] < b[1] and b[0] < a[1]
+                       for (i, a), (j, b) in itertools.combinations(enumerate(meetings), 2))
+    return next(k for k in range(len(meetings) + 1)
+                if any(fits(rooms) for rooms in itertools.product(range(k), repeat=len(meetings))))
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_meeting_rooms_matches_assignment(seed: int) -> None:
+    rand = random.Random(seed)
+    meetings = []
+    for _ in range(rand.randint(0, 6)):
+        start = rand.randint(0, 10)
+        meetings.append([start, start + rand.randint(1, 5)])
+    assert reference("meeting_rooms_ii").Solution().minMeetingRooms(meetings) == fewest_rooms_by_assignment(meetings)
