@@ -217,3 +217,12 @@ def test_meeting_rooms_matches_assignment(seed: int) -> None:
         start = rand.randint(0, 10)
         meetings.append([start, start + rand.randint(1, 5)])
     assert reference("meeting_rooms_ii").Solution().minMeetingRooms(meetings) == fewest_rooms_by_assignment(meetings)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_daily_temperatures_matches_forward_scan(seed: int) -> None:
+    rand = random.Random(seed)
+    temperatures = [rand.randint(60, 66) for _ in range(rand.randint(1, 30))]
+    expected = [next((j - i for j in range(i + 1, len(temperatures)) if temperatures[j] > t), 0)
+                for i, t in enumerate(temperatures)]
+    assert reference("daily_temperatures").Solution().dailyTemperatures(temperatures) == expected
