@@ -226,3 +226,11 @@ def test_daily_temperatures_matches_forward_scan(seed: int) -> None:
     expected = [next((j - i for j in range(i + 1, len(temperatures)) if temperatures[j] > t), 0)
                 for i, t in enumerate(temperatures)]
     assert reference("daily_temperatures").Solution().dailyTemperatures(temperatures) == expected
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_largest_rectangle_matches_every_range(seed: int) -> None:
+    rand = random.Random(seed)
+    heights = [rand.randint(0, 6) for _ in range(rand.randint(1, 14))]
+    expected = max(min(heights[i:j + 1]) * (j - i + 1) for i in range(len(heights)) for j in range(i, len(heights)))
+    assert reference("largest_rectangle").Solution().largestRectangleArea(heights) == expected
