@@ -4,7 +4,7 @@ from bisect import bisect_left
 
 
 class Solution:
-    def lengthOfLIS(self, nums: list[int]) -> list[int]:  # type: ignore[override]
+    def lengthOfLIS(self, nums: list[int]) -> list[int]:
         tails: list[int] = []
         for value in nums:
             position = bisect_left(tails, value)
