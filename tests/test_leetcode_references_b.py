@@ -3,6 +3,7 @@ independent, brute-force formulation on random small inputs."""
 
 from __future__ import annotations
 
+import functools
 import itertools
 import random
 from collections.abc import Iterator
@@ -15,6 +16,7 @@ from grader.cases import load_module
 
 LEETCODE = Path(__file__).resolve().parent.parent / "exercises" / "leetcode"
 SEEDS = range(40)
+MANY_SEEDS = range(200)  # where a wrong formulation differs only on rarer inputs
 
 
 def reference(name: str) -> ModuleType:
@@ -104,6 +106,23 @@ def test_edit_distance_matches_search(seed: int) -> None:
     assert reference("edit_distance").Solution().minDistance(word1, word2) == edit_distance_by_search(word1, word2, "ab")
 
 
+@pytest.mark.parametrize("seed", SEEDS)
+def test_edit_distance_matches_recursion_on_suffixes(seed: int) -> None:
+    """Longer words over four letters, against the textbook recursion on suffixes (memoised)."""
+    rand = random.Random(seed)
+    word1, word2 = ("".join(rand.choices("abcd", k=rand.randint(0, 10))) for _ in range(2))
+
+    @functools.cache
+    def distance(i: int, j: int) -> int:
+        if i == len(word1) or j == len(word2):
+            return len(word1) - i + len(word2) - j
+        if word1[i] == word2[j]:
+            return distance(i + 1, j + 1)
+        return 1 + min(distance(i + 1, j), distance(i, j + 1), distance(i + 1, j + 1))
+
+    assert reference("edit_distance").Solution().minDistance(word1, word2) == distance(0, 0)
+
+
 def splits_into_words(s: str, words: list[str]) -> bool:
     """Whether some way of cutting s (every subset of the len(s) − 1 gaps tried) leaves only words."""
     for cuts in itertools.product((False, True), repeat=len(s) - 1):
@@ -113,11 +132,17 @@ def splits_into_words(s: str, words: list[str]) -> bool:
     return False
 
 
-@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize("seed", MANY_SEEDS)
 def test_word_break_matches_every_cutting(seed: int) -> None:
     rand = random.Random(seed)
     words = sorted({"".join(rand.choices("ab", k=rand.randint(1, 4))) for _ in range(rand.randint(1, 5))})
-    s = "".join(rand.choices("ab", k=rand.randint(1, 12)))
+    if seed % 2:  # half the strings: random letters
+        s = "".join(rand.choices("ab", k=rand.randint(1, 12)))
+    else:  # half: dictionary words run together, sometimes with one letter changed
+        s = "".join(rand.choices(words, k=rand.randint(1, 5)))[:12]
+        if rand.random() < 0.3:
+            i = rand.randrange(len(s))
+            s = s[:i] + ("b" if s[i] == "a" else "a") + s[i + 1:]
     assert reference("word_break").Solution().wordBreak(s, words) == splits_into_words(s, words)
 
 
@@ -162,19 +187,23 @@ def test_level_order_matches_the_statement_examples() -> None:
     assert level_order((3, None, (5, (4, None, None), None))) == [3, None, 5, 4]
 
 
-@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize("seed", MANY_SEEDS)
 def test_validate_bst_matches_definition(seed: int) -> None:
     rand = random.Random(seed)
     tree = random_tree(rand, rand.randint(0, 7))
-    if seed % 2:  # half the trees: distinct values in in-order, so that many are valid
-        values = iter(sorted(rand.sample(range(-50, 50), 7)))
-        tree = relabel_in_order(tree, values)
+    if seed % 3:  # two trees in three: increasing values (int extremes included) in in-order: valid
+        extremes = [-(2**31), -(2**31) + 1, *range(-3, 4), 2**31 - 2, 2**31 - 1]
+        values = sorted(rand.sample(extremes, 7))
+        if seed % 3 == 2:  # then one value replaced by another's, shifted by -1, 0 or 1: often invalid
+            i, j = rand.randrange(7), rand.randrange(7)
+            values[i] = max(-(2**31), min(2**31 - 1, values[j] + rand.choice((-1, 0, 1))))
+        tree = relabel_in_order(tree, iter(values))
     valid = reference("validate_bst").Solution().isValidBST(level_order(tree))
     assert valid == is_bst_by_definition(tree)
 
 
 def relabel_in_order(node: Tree | None, values: Iterator[int]) -> Tree | None:
-    """The same shape with the increasing VALUES assigned in in-order: a valid BST."""
+    """The same shape with VALUES assigned in in-order (increasing values make a valid BST)."""
     if node is None:
         return None
     left = relabel_in_order(node[1], values)
@@ -209,12 +238,12 @@ def fewest_rooms_by_assignment(meetings: list[list[int]]) -> int:
                 if any(fits(rooms) for rooms in itertools.product(range(k), repeat=len(meetings))))
 
 
-@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize("seed", MANY_SEEDS)
 def test_meeting_rooms_matches_assignment(seed: int) -> None:
     rand = random.Random(seed)
     meetings = []
     for _ in range(rand.randint(0, 6)):
-        start = rand.randint(0, 10)
+        start = rand.randint(0, 9)
         meetings.append([start, start + rand.randint(1, 5)])
     assert reference("meeting_rooms_ii").Solution().minMeetingRooms(meetings) == fewest_rooms_by_assignment(meetings)
 
