@@ -1,0 +1,10 @@
+"""Wrong: takes as many of the largest coin as fit, then the next largest, and so on."""
+
+
+class Solution:
+    def coinChange(self, coins: list[int], amount: int) -> int:
+        count = 0
+        for coin in sorted(coins, reverse=True):
+            count += amount // coin
+            amount %= coin
+        return count if amount == 0 else -1
