@@ -61,16 +61,22 @@ def compare_output(spec: OutputSpec, expected: Any, actual: Any) -> Mismatch | N
     return COMPARATORS[spec.compare](spec, expected, actual)
 
 
+def _numpy_scalar(value: Any, kinds: str) -> bool:
+    """A NumPy scalar (np.float64(1.5)) or 0-d array of one of the dtype KINDS: what a reference or a wrong
+    variant run on the trusted side returns where the sandbox's transport would have sent a plain number."""
+    return isinstance(value, np.generic | np.ndarray) and np.ndim(value) == 0 and value.dtype.kind in kinds
+
+
 def _is_int(value: Any) -> bool:
-    return type(value) is int or (isinstance(value, np.ndarray) and value.ndim == 0 and value.dtype.kind in "iu")
+    return type(value) is int or _numpy_scalar(value, "iu")
 
 
 def _is_float(value: Any) -> bool:
-    return type(value) is float or (isinstance(value, np.ndarray) and value.ndim == 0 and value.dtype.kind == "f")
+    return type(value) is float or _numpy_scalar(value, "f")
 
 
 def _is_bool(value: Any) -> bool:
-    return type(value) is bool or (isinstance(value, np.ndarray) and value.ndim == 0 and value.dtype.kind == "b")
+    return type(value) is bool or _numpy_scalar(value, "b")
 
 
 SCALAR_CHECKS: dict[ScalarKind, Callable[[Any], bool]] = {

@@ -69,7 +69,8 @@ class Diagnoser:
 
     def _matches(self, index: int, case: Case, actual: dict[str, Any]) -> bool:
         wrong = self.variant_outputs(index, case)
-        return wrong is not None and compare_outputs(self.exercise, case, wrong, actual, nan="match", inputs=False) is None
+        return wrong is not None and compare_outputs(self.exercise, case, wrong, actual, nan="match", inputs=False,
+                                                     typed=False) is None
 
     def __call__(self, case: Case, actual: dict[str, Any]) -> Misconception | None:
         """The provisional diagnosis of one wrong answer (settle() decides the final one)."""
