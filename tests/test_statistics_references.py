@@ -1,0 +1,33 @@
+"""The references of the statistics exercises added by the bank issue agree with an independent
+implementation (scipy or statsmodels where one exists, brute force otherwise) on random seeded
+inputs. The references may not call those routines (they are forbidden to candidates)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import ModuleType
+
+import numpy as np
+import pytest
+from scipy import stats
+
+from grader.cases import load_module
+
+STATISTICS = Path(__file__).resolve().parent.parent / "exercises" / "statistics"
+
+
+def reference(name: str) -> ModuleType:
+    return load_module(STATISTICS / name / "private" / "reference.py", f"_reference_{name}")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_t_confidence_interval_matches_scipy(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    interval = reference("t_confidence_interval").t_confidence_interval
+    a, b = rng.normal(1.0, 2.0, rng.integers(2, 40)), rng.normal(0.0, 0.5, rng.integers(2, 40))
+    confidence = float(rng.uniform(0.5, 0.999))
+    one = stats.ttest_1samp(a, 0.0).confidence_interval(confidence)
+    np.testing.assert_allclose(interval(a, confidence=confidence), one, rtol=1e-10)
+    for equal_var in (True, False):
+        two = stats.ttest_ind(a, b, equal_var=equal_var).confidence_interval(confidence)
+        np.testing.assert_allclose(interval(a, b, confidence, equal_var), two, rtol=1e-10, atol=1e-12)
