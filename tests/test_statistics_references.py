@@ -31,3 +31,18 @@ def test_t_confidence_interval_matches_scipy(seed: int) -> None:
     for equal_var in (True, False):
         two = stats.ttest_ind(a, b, equal_var=equal_var).confidence_interval(confidence)
         np.testing.assert_allclose(interval(a, b, confidence, equal_var), two, rtol=1e-10, atol=1e-12)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_mann_whitney_u_matches_scipy_asymptotic(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    mwu = reference("mann_whitney_u").mann_whitney_u
+    if seed % 2:  # heavy ties
+        x, y = rng.integers(0, 5, rng.integers(1, 30)) * 1.0, rng.integers(1, 6, rng.integers(2, 30)) * 1.0
+    else:
+        x, y = rng.normal(0.0, 1.0, rng.integers(1, 30)), rng.normal(0.5, 1.0, rng.integers(2, 30))
+    for alternative in ("two-sided", "less", "greater"):
+        expected = stats.mannwhitneyu(x, y, alternative=alternative, method="asymptotic", use_continuity=True)
+        u, p = mwu(x, y, alternative)
+        assert u == pytest.approx(expected.statistic, rel=1e-12)
+        assert p == pytest.approx(expected.pvalue, rel=1e-9)
