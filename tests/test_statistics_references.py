@@ -46,3 +46,15 @@ def test_mann_whitney_u_matches_scipy_asymptotic(seed: int) -> None:
         u, p = mwu(x, y, alternative)
         assert u == pytest.approx(expected.statistic, rel=1e-12)
         assert p == pytest.approx(expected.pvalue, rel=1e-9)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_fisher_exact_matches_scipy(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    fisher = reference("fisher_exact").fisher_exact
+    tables = [rng.integers(0, high, (2, 2)) for high in (4, 10, 30, 200) for _ in range(10)]
+    tables += [np.array([[k, m - k], [m - k, k]]) for m in range(1, 16) for k in range(m + 1)]  # symmetric
+    for table in tables:
+        for alternative in ("two-sided", "less", "greater"):
+            expected = stats.fisher_exact(table, alternative=alternative).pvalue
+            assert fisher(table, alternative) == pytest.approx(expected, rel=1e-9), (table.tolist(), alternative)
