@@ -58,3 +58,17 @@ def test_fisher_exact_matches_scipy(seed: int) -> None:
         for alternative in ("two-sided", "less", "greater"):
             expected = stats.fisher_exact(table, alternative=alternative).pvalue
             assert fisher(table, alternative) == pytest.approx(expected, rel=1e-9), (table.tolist(), alternative)
+
+
+@pytest.mark.parametrize("method", ["wilson", "agresti_coull"])
+@pytest.mark.parametrize("seed", range(3))
+def test_proportion_interval_matches_statsmodels(method: str, seed: int) -> None:
+    from statsmodels.stats.proportion import proportion_confint
+
+    rng = np.random.default_rng(seed)
+    interval = reference("proportion_intervals").proportion_interval
+    for n in (1, 2, 5, 17, 100, int(rng.integers(200, 50_000))):
+        for x in {0, 1, n // 3, n - 1, n} & set(range(n + 1)):
+            confidence = float(rng.uniform(0.5, 0.999))
+            expected = proportion_confint(x, n, alpha=1.0 - confidence, method=method)
+            np.testing.assert_allclose(interval(x, n, confidence, method), expected, rtol=1e-12, atol=1e-15)
