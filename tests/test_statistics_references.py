@@ -72,3 +72,45 @@ def test_proportion_interval_matches_statsmodels(method: str, seed: int) -> None
             confidence = float(rng.uniform(0.5, 0.999))
             expected = proportion_confint(x, n, alpha=1.0 - confidence, method=method)
             np.testing.assert_allclose(interval(x, n, confidence, method), expected, rtol=1e-12, atol=1e-15)
+
+
+def permutation_p_by_loop(a: np.ndarray, b: np.ndarray, draws: int, seed: int, alternative: str) -> float:
+    """The statement's stream written differently: rng.permutation of the pooled array, sums not means."""
+    rng = np.random.default_rng(seed)
+    observed = a.sum() / a.size - b.sum() / b.size
+    hits = 0
+    for _ in range(draws):
+        shuffled = rng.permutation(np.concatenate([a, b]))
+        d = shuffled[: a.size].sum() / a.size - shuffled[a.size :].sum() / b.size
+        if alternative == "greater":
+            hits += bool(d - observed >= -1e-9 * abs(observed))
+        elif alternative == "less":
+            hits += bool(observed - d >= -1e-9 * abs(observed))
+        else:
+            hits += bool(abs(d) - abs(observed) >= -1e-9 * abs(observed))
+    return (hits + 1) / (draws + 1)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_permutation_test_reproduces_the_stated_stream(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    test = reference("permutation_test").permutation_test
+    a, b = rng.normal(0.0, 1.0, rng.integers(1, 15)), rng.normal(0.4, 1.0, rng.integers(1, 15))
+    if seed % 2:  # many ties, equal up to rounding
+        a, b = rng.choice([0.1, 0.2, 0.3, 0.7], a.size), rng.choice([0.1, 0.2, 0.3, 0.7], b.size)
+    for alternative in ("two-sided", "less", "greater"):
+        statistic, p = test(a, b, 300, seed, alternative)
+        assert statistic == pytest.approx(a.mean() - b.mean(), rel=1e-12, abs=1e-15)
+        assert p == permutation_p_by_loop(a, b, 300, seed, alternative)
+
+
+@pytest.mark.parametrize("alternative", ["less", "greater"])
+def test_permutation_test_estimates_scipy_exact_p(alternative: str) -> None:
+    rng = np.random.default_rng(5)
+    a, b = rng.normal(0.0, 1.0, 6), rng.normal(0.7, 1.0, 7)
+    exact = stats.permutation_test(  # all 1716 splits: scipy's test is exact here
+        (a, b), lambda x, y: np.mean(x) - np.mean(y), permutation_type="independent", alternative=alternative,
+        n_resamples=np.inf,
+    ).pvalue
+    _, p = reference("permutation_test").permutation_test(a, b, 20_000, 1, alternative)
+    assert abs(p - exact) < 4 * np.sqrt(exact * (1 - exact) / 20_000) + 1e-4
