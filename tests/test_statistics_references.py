@@ -114,3 +114,17 @@ def test_permutation_test_estimates_scipy_exact_p(alternative: str) -> None:
     ).pvalue
     _, p = reference("permutation_test").permutation_test(a, b, 20_000, 1, alternative)
     assert abs(p - exact) < 4 * np.sqrt(exact * (1 - exact) / 20_000) + 1e-4
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_t_test_power_matches_statsmodels(seed: int) -> None:
+    from statsmodels.stats.power import TTestIndPower
+
+    rng = np.random.default_rng(seed)
+    power = reference("t_test_power").t_test_power
+    for _ in range(10):
+        d, n1, n2 = float(rng.uniform(-1.5, 1.5)), int(rng.integers(2, 120)), int(rng.integers(2, 120))
+        alpha = float(rng.uniform(0.001, 0.3))
+        for ours, theirs in (("two-sided", "two-sided"), ("greater", "larger"), ("less", "smaller")):
+            expected = TTestIndPower().power(d, n1, alpha, ratio=n2 / n1, alternative=theirs)
+            assert power(d, n1, n2, alpha, ours) == pytest.approx(expected, rel=1e-9, abs=1e-14)
