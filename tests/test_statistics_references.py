@@ -128,3 +128,24 @@ def test_t_test_power_matches_statsmodels(seed: int) -> None:
         for ours, theirs in (("two-sided", "two-sided"), ("greater", "larger"), ("less", "smaller")):
             expected = TTestIndPower().power(d, n1, alpha, ratio=n2 / n1, alternative=theirs)
             assert power(d, n1, n2, alpha, ours) == pytest.approx(expected, rel=1e-9, abs=1e-14)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_cuped_matches_a_pooled_regression(seed: int) -> None:
+    """theta is the least-squares slope of Y on X over both arms (scipy linregress); the adjusted
+    means and the variance ratio are recomputed from that slope."""
+    rng = np.random.default_rng(seed)
+    n_c, n_t = (int(v) for v in rng.integers(2, 300, 2))
+    xc, xt = rng.normal(20.0, 5.0, n_c), rng.normal(21.0, 5.0, n_t)
+    yc, yt = 0.7 * xc + rng.normal(0, 3, n_c), 1.0 + 0.7 * xt + rng.normal(0, 3, n_t)
+    theta, mean_c, mean_t, ratio = reference("cuped").cuped(yc, xc, yt, xt)
+    x, y = np.concatenate([xc, xt]), np.concatenate([yc, yt])
+    slope = stats.linregress(x, y).slope
+    assert theta == pytest.approx(slope, rel=1e-10)
+    assert mean_c == pytest.approx(np.mean(yc - slope * (xc - x.mean())), rel=1e-10)
+    assert mean_t == pytest.approx(np.mean(yt - slope * (xt - x.mean())), rel=1e-10)
+    # n_c·mean_c + n_t·mean_t = n·Ȳ (the centred adjustment has mean 0)
+    assert n_c * mean_c + n_t * mean_t == pytest.approx(y.sum(), rel=1e-10)
+    var = {name: np.var(values, ddof=1) / values.size for name, values in
+           {"yc": yc, "yt": yt, "ac": yc - slope * (xc - x.mean()), "at": yt - slope * (xt - x.mean())}.items()}
+    assert ratio == pytest.approx((var["ac"] + var["at"]) / (var["yc"] + var["yt"]), rel=1e-9)
