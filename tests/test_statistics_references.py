@@ -149,3 +149,34 @@ def test_cuped_matches_a_pooled_regression(seed: int) -> None:
     var = {name: np.var(values, ddof=1) / values.size for name, values in
            {"yc": yc, "yt": yt, "ac": yc - slope * (xc - x.mean()), "at": yt - slope * (xt - x.mean())}.items()}
     assert ratio == pytest.approx((var["ac"] + var["at"]) / (var["yc"] + var["yt"]), rel=1e-9)
+
+
+def ctr_users(rng: np.random.Generator, n: int, ctr: float) -> tuple[np.ndarray, np.ndarray]:
+    impressions = 1 + rng.poisson(8.0 * rng.gamma(0.8, 1.25, n))
+    return rng.binomial(impressions, rng.beta(ctr * 10, (1 - ctr) * 10, n)), impressions
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_delta_method_matches_the_gradient_form(seed: int) -> None:
+    """Var(R) = ∇fᵀ Σ ∇f / n with f(C̄, Ī) = C̄/Ī, written with the covariance matrix."""
+    rng = np.random.default_rng(seed)
+    (ca, ia), (cb, ib) = ctr_users(rng, int(rng.integers(2, 500)), 0.1), ctr_users(rng, int(rng.integers(2, 500)), 0.12)
+    ratio_a, ratio_b, var_a, var_b, z, p = reference("delta_method_ratio").delta_method_ratio(ca, ia, cb, ib)
+    variances = []
+    for c, i in ((ca, ia), (cb, ib)):
+        gradient = np.array([1 / i.mean(), -c.mean() / i.mean() ** 2])
+        variances.append(gradient @ np.cov(np.vstack([c, i]).astype(float)) @ gradient / c.size)
+    assert (ratio_a, ratio_b) == (pytest.approx(ca.sum() / ia.sum(), rel=1e-12), pytest.approx(cb.sum() / ib.sum(), rel=1e-12))
+    np.testing.assert_allclose([var_a, var_b], variances, rtol=1e-10)
+    expected_z = (cb.sum() / ib.sum() - ca.sum() / ia.sum()) / np.sqrt(sum(variances))
+    assert z == pytest.approx(expected_z, rel=1e-9)
+    assert p == pytest.approx(2 * stats.norm.sf(abs(expected_z)), rel=1e-8)
+
+
+def test_delta_method_variance_agrees_with_a_user_bootstrap() -> None:
+    rng = np.random.default_rng(11)
+    clicks, impressions = ctr_users(rng, 2000, 0.1)
+    _, _, var, _, _, _ = reference("delta_method_ratio").delta_method_ratio(clicks, impressions, clicks, impressions)
+    users = rng.integers(0, clicks.size, size=(4000, clicks.size))
+    ratios = clicks[users].sum(axis=1) / impressions[users].sum(axis=1)
+    assert var == pytest.approx(ratios.var(), rel=0.1)
