@@ -180,3 +180,15 @@ def test_delta_method_variance_agrees_with_a_user_bootstrap() -> None:
     users = rng.integers(0, clicks.size, size=(4000, clicks.size))
     ratios = clicks[users].sum(axis=1) / impressions[users].sum(axis=1)
     assert var == pytest.approx(ratios.var(), rel=0.1)
+
+
+@pytest.mark.parametrize("method", ["holm", "bonferroni"])
+@pytest.mark.parametrize("seed", range(4))
+def test_holm_bonferroni_matches_statsmodels(method: str, seed: int) -> None:
+    from statsmodels.stats.multitest import multipletests
+
+    rng = np.random.default_rng(seed)
+    adjust = reference("holm_bonferroni").adjust_p_values
+    for m in (1, 2, 7, 60):
+        p = np.round(rng.random(m) ** 3, 3) if seed % 2 else 10.0 ** rng.uniform(-12, 0, m)  # ties when rounded
+        np.testing.assert_allclose(adjust(p, method), multipletests(p, method=method)[1], rtol=1e-12, atol=0)
