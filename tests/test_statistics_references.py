@@ -192,3 +192,17 @@ def test_holm_bonferroni_matches_statsmodels(method: str, seed: int) -> None:
     for m in (1, 2, 7, 60):
         p = np.round(rng.random(m) ** 3, 3) if seed % 2 else 10.0 ** rng.uniform(-12, 0, m)  # ties when rounded
         np.testing.assert_allclose(adjust(p, method), multipletests(p, method=method)[1], rtol=1e-12, atol=0)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_sample_ratio_mismatch_matches_scipy_chisquare(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    srm = reference("sample_ratio_mismatch").sample_ratio_mismatch
+    for k in (2, 3, 5):
+        weights = rng.uniform(0.5, 5.0, k)
+        counts = rng.multinomial(int(rng.integers(10, 100_000)), rng.dirichlet(np.full(k, 50.0)))
+        expected = stats.chisquare(counts, f_exp=counts.sum() * weights / weights.sum())
+        statistic, p, flagged = srm(counts, weights, 0.01)
+        assert statistic == pytest.approx(expected.statistic, rel=1e-10)
+        assert p == pytest.approx(expected.pvalue, rel=1e-9)
+        assert flagged is bool(expected.pvalue < 0.01)
