@@ -206,3 +206,18 @@ def test_sample_ratio_mismatch_matches_scipy_chisquare(seed: int) -> None:
         assert statistic == pytest.approx(expected.statistic, rel=1e-10)
         assert p == pytest.approx(expected.pvalue, rel=1e-9)
         assert flagged is bool(expected.pvalue < 0.01)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_one_way_anova_matches_scipy_f_oneway(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    anova = reference("one_way_anova").one_way_anova
+    groups = [rng.normal(rng.uniform(-1, 1), 1.0, rng.integers(1, 30)) for _ in range(int(rng.integers(2, 7)))]
+    groups.append(rng.normal(0.0, 1.0, 5))  # N > k always
+    f_statistic, p, eta_squared = anova(groups)
+    expected = stats.f_oneway(*groups)
+    assert f_statistic == pytest.approx(expected.statistic, rel=1e-10)
+    assert p == pytest.approx(expected.pvalue, rel=1e-9)
+    values = np.concatenate(groups)
+    within = sum(g.var() * g.size for g in groups)
+    assert eta_squared == pytest.approx(1.0 - within / (values.var() * values.size), rel=1e-10)
