@@ -1,5 +1,5 @@
 """Cases for one-way ANOVA: equal and unequal group sizes (mean of means ≠ grand mean), two and
-six groups, groups with no difference, well-separated groups with p < 1e-30, a single-value group
+six groups, groups with no difference, well-separated groups with p < 1e-29, a single-value group
 and a constant group."""
 
 import numpy as np
