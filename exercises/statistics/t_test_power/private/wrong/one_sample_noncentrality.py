@@ -1,0 +1,16 @@
+"""Wrong: noncentrality d·√n1 (a one-sample test's) instead of d·√(n1·n2/(n1 + n2))."""
+
+import math
+
+from scipy import stats
+
+
+def t_test_power(effect_size, n1, n2, alpha=0.05, alternative="two-sided"):
+    df = n1 + n2 - 2
+    nc = effect_size * math.sqrt(n1)
+    if alternative == "greater":
+        return float(stats.nct.sf(stats.t.ppf(1 - alpha, df), df, nc))
+    if alternative == "less":
+        return float(stats.nct.cdf(stats.t.ppf(alpha, df), df, nc))
+    crit = stats.t.ppf(1 - alpha / 2, df)
+    return float(stats.nct.sf(crit, df, nc) + stats.nct.cdf(-crit, df, nc))
