@@ -4,13 +4,16 @@ exists, and a brute-force loop for the tie rules the library does not promise.""
 
 from __future__ import annotations
 
+import math
 from collections import Counter
+from fractions import Fraction
 from pathlib import Path
 from types import ModuleType
 
 import numpy as np
 import pytest
 from sklearn.neighbors import KNeighborsClassifier
+from sklearn.tree import DecisionTreeClassifier
 
 from grader.cases import load_module
 
@@ -53,3 +56,62 @@ def test_knn_ties_match_a_loop(k: int, seed: int) -> None:
     test = rng.integers(-2, 3, size=(20, 2)).astype(np.float64)
     ours = reference("knn_predict").knn_predict(X, y, test, k)
     assert ours.tolist() == knn_by_loops(X, y, test, k)
+
+
+# best decision-tree split -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("criterion", ["gini", "entropy"])
+@pytest.mark.parametrize("seed", range(4))
+def test_best_split_matches_sklearn_root(criterion: str, seed: int) -> None:
+    """sklearn works in float32 and breaks ties at random: float32-exact continuous data has no ties."""
+    rng = np.random.default_rng(seed)
+    X = rng.normal(size=(60, 4)).astype(np.float32).astype(np.float64)
+    y = rng.choice(np.array([1, 4, 6]), size=60)
+    tree = DecisionTreeClassifier(max_depth=1, criterion=criterion, random_state=0).fit(X, y).tree_
+    n = tree.n_node_samples
+    impurity = (n[1] * tree.impurity[1] + n[2] * tree.impurity[2]) / n[0]
+    feature, threshold, ours = reference("best_split").best_split(X, y, criterion)
+    assert (feature, threshold) == (tree.feature[0], tree.threshold[0])
+    assert ours == pytest.approx(impurity, rel=1e-12)
+
+
+def split_by_brute_force(X: np.ndarray, y: np.ndarray, criterion: str) -> tuple[int, float, float]:
+    """Every (feature, midpoint) in order, impurities in exact fractions for Gini (ties exact)."""
+    def impurity(labels: list[int]) -> Fraction | float:
+        counts = Counter(labels).values()
+        if criterion == "gini":
+            return 1 - sum(Fraction(c, len(labels)) ** 2 for c in counts)
+        return -sum(c / len(labels) * math.log2(c / len(labels)) for c in counts)
+
+    best: tuple[int, float, Fraction | float] | None = None
+    for j in range(X.shape[1]):
+        values = sorted(set(X[:, j].tolist()))
+        for a, b in zip(values, values[1:], strict=False):
+            t = (a + b) / 2
+            left = [int(label) for x, label in zip(X[:, j], y, strict=True) if x <= t]
+            right = [int(label) for x, label in zip(X[:, j], y, strict=True) if x > t]
+            score = (len(left) * impurity(left) + len(right) * impurity(right)) / len(y)
+            if best is None or score < best[2] - (0 if criterion == "gini" else 1e-12):
+                best = (j, t, score)
+    if best is None:
+        return -1, math.nan, float(impurity([int(label) for label in y]))
+    return best[0], best[1], float(best[2])
+
+
+@pytest.mark.parametrize("criterion", ["gini", "entropy"])
+@pytest.mark.parametrize("seed", range(6))
+def test_best_split_ties_match_brute_force(criterion: str, seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    X = rng.integers(0, 4, size=(int(rng.integers(2, 15)), 3)).astype(np.float64)
+    X[:, int(rng.integers(0, 3))] = 1.0  # a constant feature
+    y = rng.integers(0, 3, size=len(X))
+    feature, threshold, impurity = reference("best_split").best_split(X, y, criterion)
+    want = split_by_brute_force(X, y, criterion)
+    assert (feature, impurity) == (want[0], pytest.approx(want[2], rel=1e-12, abs=1e-15))
+    assert threshold == want[1] or (math.isnan(threshold) and math.isnan(want[1]))
+
+
+def test_best_split_constant_node_has_no_split() -> None:
+    X, y = np.ones((4, 2)), np.array([0, 0, 1, 2])
+    feature, threshold, impurity = reference("best_split").best_split(X, y, "gini")
+    assert feature == -1 and math.isnan(threshold) and impurity == pytest.approx(1 - (0.25 + 0.0625 + 0.0625))
