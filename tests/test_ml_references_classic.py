@@ -12,6 +12,7 @@ from types import ModuleType
 
 import numpy as np
 import pytest
+from sklearn.naive_bayes import GaussianNB
 from sklearn.neighbors import KNeighborsClassifier
 from sklearn.tree import DecisionTreeClassifier
 
@@ -115,3 +116,21 @@ def test_best_split_constant_node_has_no_split() -> None:
     X, y = np.ones((4, 2)), np.array([0, 0, 1, 2])
     feature, threshold, impurity = reference("best_split").best_split(X, y, "gini")
     assert feature == -1 and math.isnan(threshold) and impurity == pytest.approx(1 - (0.25 + 0.0625 + 0.0625))
+
+
+# Gaussian naive Bayes ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("var_smoothing", [1e-9, 1e-2, 0.5])
+@pytest.mark.parametrize("seed", range(3))
+def test_gaussian_naive_bayes_matches_sklearn(var_smoothing: float, seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    X = rng.normal(size=(70, 4)) * np.array([100.0, 1.0, 0.1, 3.0]) + rng.normal(size=4)
+    y = rng.choice(np.array([2, 7, 11]), size=70, p=[0.2, 0.5, 0.3])
+    X[y == 7, 1] = 0.5  # constant within a class: its variance is the smoothing alone
+    test = np.vstack([rng.normal(size=(20, 4)) * 50, rng.normal(size=(3, 4)) * 1e4])  # and far points
+    model = GaussianNB(var_smoothing=var_smoothing).fit(X, y)
+    joint, log_proba, labels = reference("gaussian_naive_bayes").gaussian_naive_bayes(X, y, test, var_smoothing)
+    np.testing.assert_allclose(joint, model.predict_joint_log_proba(test), rtol=1e-12)
+    np.testing.assert_allclose(log_proba, model.predict_log_proba(test), rtol=1e-10, atol=1e-12)
+    np.testing.assert_array_equal(labels, model.predict(test))
+    assert np.isfinite(log_proba).all()
