@@ -12,6 +12,8 @@ from types import ModuleType
 
 import numpy as np
 import pytest
+from scipy.special import logsumexp
+from scipy.stats import multivariate_normal
 from sklearn.naive_bayes import GaussianNB
 from sklearn.neighbors import KNeighborsClassifier
 from sklearn.tree import DecisionTreeClassifier
@@ -134,3 +136,23 @@ def test_gaussian_naive_bayes_matches_sklearn(var_smoothing: float, seed: int) -
     np.testing.assert_allclose(log_proba, model.predict_log_proba(test), rtol=1e-10, atol=1e-12)
     np.testing.assert_array_equal(labels, model.predict(test))
     assert np.isfinite(log_proba).all()
+
+
+# Gaussian mixture E-step -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("k, d", [(1, 1), (2, 2), (3, 4), (5, 3)])
+@pytest.mark.parametrize("seed", range(3))
+def test_gmm_e_step_matches_scipy_logpdf(k: int, d: int, seed: int) -> None:
+    """What sklearn's GaussianMixture._estimate_log_prob_resp computes, from scipy's log-densities."""
+    rng = np.random.default_rng(seed)
+    A = rng.normal(size=(k, d, d))
+    cov = A @ A.transpose(0, 2, 1) + 0.3 * np.eye(d)
+    means, weights = rng.normal(size=(k, d)) * 3, rng.dirichlet(np.ones(k))
+    X = np.vstack([rng.normal(size=(30, d)) * 3, rng.normal(size=(4, d)) * 1e3])  # and far points
+    log_joint = np.stack([np.log(weights[j]) + multivariate_normal(means[j], cov[j]).logpdf(X).reshape(-1)
+                          for j in range(k)], axis=1)
+    log_norm = logsumexp(log_joint, axis=1, keepdims=True)
+    resp, log_likelihood = reference("gmm_e_step").gmm_e_step(X, weights, means, cov)
+    np.testing.assert_allclose(resp, np.exp(log_joint - log_norm), rtol=1e-9, atol=1e-13)
+    assert log_likelihood == pytest.approx(float(log_norm.sum()), rel=1e-11)
+    np.testing.assert_allclose(resp.sum(axis=1), 1.0, rtol=1e-12)
