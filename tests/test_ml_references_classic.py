@@ -14,6 +14,8 @@ import numpy as np
 import pytest
 from scipy.special import logsumexp
 from scipy.stats import multivariate_normal
+from sklearn.exceptions import UndefinedMetricWarning
+from sklearn.metrics import roc_auc_score
 from sklearn.naive_bayes import GaussianNB
 from sklearn.neighbors import KNeighborsClassifier
 from sklearn.tree import DecisionTreeClassifier
@@ -156,3 +158,34 @@ def test_gmm_e_step_matches_scipy_logpdf(k: int, d: int, seed: int) -> None:
     np.testing.assert_allclose(resp, np.exp(log_joint - log_norm), rtol=1e-9, atol=1e-13)
     assert log_likelihood == pytest.approx(float(log_norm.sum()), rel=1e-11)
     np.testing.assert_allclose(resp.sum(axis=1), 1.0, rtol=1e-12)
+
+
+# ROC AUC ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("decimals", [None, 1, 0])
+@pytest.mark.parametrize("seed", range(4))
+def test_roc_auc_matches_sklearn_with_and_without_ties(decimals: int | None, seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    y = (rng.random(500) < 0.3).astype(np.int64)
+    scores = rng.normal(size=500) + 0.8 * y
+    if decimals is not None:
+        scores = np.round(scores, decimals)  # many ties across the classes
+    ours = reference("roc_auc").roc_auc(y, scores)
+    assert ours == pytest.approx(roc_auc_score(y, scores), rel=1e-12)
+
+
+def test_roc_auc_is_the_pairwise_count() -> None:
+    rng = np.random.default_rng(5)
+    y = rng.integers(0, 2, size=60)
+    scores = rng.integers(0, 5, size=60).astype(np.float64)
+    pos, neg = scores[y == 1], scores[y == 0]
+    pairs = sum(1.0 if p > n else 0.5 if p == n else 0.0 for p in pos for n in neg)
+    assert reference("roc_auc").roc_auc(y, scores) == pytest.approx(pairs / (len(pos) * len(neg)), rel=1e-12)
+
+
+def test_roc_auc_one_class_is_nan_like_sklearn() -> None:
+    y, scores = np.ones(5, dtype=np.int64), np.arange(5.0)
+    with pytest.warns(UndefinedMetricWarning):
+        assert math.isnan(roc_auc_score(y, scores))
+    assert math.isnan(reference("roc_auc").roc_auc(y, scores))
+    assert math.isnan(reference("roc_auc").roc_auc(1 - y, scores))
