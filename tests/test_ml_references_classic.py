@@ -15,7 +15,7 @@ import pytest
 from scipy.special import logsumexp
 from scipy.stats import multivariate_normal
 from sklearn.exceptions import UndefinedMetricWarning
-from sklearn.metrics import roc_auc_score
+from sklearn.metrics import precision_recall_fscore_support, roc_auc_score
 from sklearn.naive_bayes import GaussianNB
 from sklearn.neighbors import KNeighborsClassifier
 from sklearn.tree import DecisionTreeClassifier
@@ -189,3 +189,22 @@ def test_roc_auc_one_class_is_nan_like_sklearn() -> None:
         assert math.isnan(roc_auc_score(y, scores))
     assert math.isnan(reference("roc_auc").roc_auc(y, scores))
     assert math.isnan(reference("roc_auc").roc_auc(1 - y, scores))
+
+
+# precision, recall, F1 ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("num_classes, extra", [(1, 0), (2, 0), (4, 0), (6, 3)])
+@pytest.mark.parametrize("seed", range(4))
+def test_precision_recall_f1_matches_sklearn(num_classes: int, extra: int, seed: int) -> None:
+    """EXTRA classes appear in neither array; zero_division=0 is the statement's rule."""
+    rng = np.random.default_rng(seed)
+    y_true = rng.integers(0, num_classes, size=40)
+    y_pred = np.where(rng.random(40) < 0.5, y_true, rng.integers(0, num_classes, size=40))
+    y_pred[y_pred == num_classes - 1] = 0  # the last class is never predicted
+    labels = list(range(num_classes + extra))
+    ours = reference("precision_recall_f1").precision_recall_f1(y_true, y_pred, num_classes + extra)
+    per_class = precision_recall_fscore_support(y_true, y_pred, labels=labels, zero_division=0)[:3]
+    averaged = [precision_recall_fscore_support(y_true, y_pred, labels=labels, average=average, zero_division=0)[:3]
+                for average in ("macro", "micro")]
+    for got, want in zip(ours, [*per_class, *averaged], strict=True):
+        np.testing.assert_allclose(got, want, rtol=1e-12, atol=1e-15)
