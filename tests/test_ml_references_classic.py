@@ -12,6 +12,7 @@ from types import ModuleType
 
 import numpy as np
 import pytest
+import torch
 from scipy.special import logsumexp
 from scipy.stats import multivariate_normal
 from sklearn.exceptions import UndefinedMetricWarning
@@ -208,3 +209,22 @@ def test_precision_recall_f1_matches_sklearn(num_classes: int, extra: int, seed:
                 for average in ("macro", "micro")]
     for got, want in zip(ours, [*per_class, *averaged], strict=True):
         np.testing.assert_allclose(got, want, rtol=1e-12, atol=1e-15)
+
+
+# LSTM cell ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("batch, inputs, hidden", [(1, 1, 1), (3, 5, 4), (8, 16, 32)])
+@pytest.mark.parametrize("scale", [1.0, 30.0])
+def test_lstm_cell_matches_torch(batch: int, inputs: int, hidden: int, scale: float) -> None:
+    """torch.nn.LSTMCell in float64 with the same parameters; SCALE 30 saturates most gates."""
+    rng = np.random.default_rng(batch * 100 + hidden)
+    x, h, c = rng.normal(size=(batch, inputs)) * scale, rng.normal(size=(batch, hidden)), rng.normal(size=(batch, hidden))
+    cell = torch.nn.LSTMCell(inputs, hidden, dtype=torch.float64)
+    with torch.no_grad():
+        for parameter in cell.parameters():
+            parameter.copy_(torch.from_numpy(rng.normal(size=tuple(parameter.shape))))
+        h_torch, c_torch = cell(torch.from_numpy(x), (torch.from_numpy(h), torch.from_numpy(c)))
+    params = [p.detach().numpy() for p in (cell.weight_ih, cell.weight_hh, cell.bias_ih, cell.bias_hh)]
+    h_new, c_new = reference("lstm_cell").lstm_cell(x, h, c, *params)
+    np.testing.assert_allclose(h_new, h_torch.numpy(), rtol=1e-12, atol=1e-14)
+    np.testing.assert_allclose(c_new, c_torch.numpy(), rtol=1e-12, atol=1e-14)
