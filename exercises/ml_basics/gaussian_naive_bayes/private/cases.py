@@ -35,6 +35,7 @@ def hidden(rng):
     Xs *= np.array([100.0, 1.0, 0.01])
     Xone, yone = _classes(rng, [1, 8, 6], 2)
     Xl, yl = _classes(rng, [7, 12, 5], 3)
+    twins = np.repeat(np.array([9, 4], dtype=np.int64), len(Xl))  # the same points, labelled 9 then 4
     Xz, yz = _classes(rng, [6, 6, 6], 4)
     Xz[yz == 0, 1] = -1.0
     Xz[yz == 2, 3] = 2.5
@@ -50,6 +51,8 @@ def hidden(rng):
         Case("a class with a single point", [Xone, yone, rng.normal(size=(6, 2)) * 2]),
         Case("labels {2, 7, 11}", [Xl, np.array([2, 7, 11], dtype=np.int64)[yl], rng.normal(size=(8, 3)) * 2]),
         Case("features constant within two classes", [Xz, yz, rng.normal(size=(6, 4)) * 2]),
+        Case("classes 4 and 9 with identical points", [np.vstack([Xl, Xl]), twins, rng.normal(size=(5, 3)) * 2],
+             note="both classes have the same mean, variances and prior: every row is a tie, won by label 4"),
         Case("one feature", [X4[:, :1], y4, rng.normal(size=(7, 1)) * 3]),
         Case("1000 points, 20 features, 3 classes", [Xb, yb, rng.normal(size=(300, 20)) * 2]),
     ]
@@ -67,5 +70,6 @@ RULES = {
     ],
     "log-space": ["test points far from every class", "far points, two classes"],
     "labels-as-given": ["labels {2, 7, 11}"],
+    "ties-smallest-label": ["classes 4 and 9 with identical points"],
     "inputs-unchanged": ["two classes, 2 features", "a feature constant within one class"],
 }
