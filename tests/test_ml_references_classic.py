@@ -1,9 +1,11 @@
 """The references of the classic ML exercises (k-NN, decision split, naive Bayes, GMM E-step, ROC AUC,
-precision/recall/F1) agree with an independent implementation: scikit-learn or scipy where one
-exists, and a brute-force loop for the tie rules the library does not promise."""
+precision/recall/F1, LSTM cell, beam search) agree with an independent implementation: scikit-learn,
+scipy or torch where one exists, and a brute force or a differently written formulation for the tie
+rules a library does not promise (and for beam search, which none of them has)."""
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter
 from fractions import Fraction
@@ -228,3 +230,70 @@ def test_lstm_cell_matches_torch(batch: int, inputs: int, hidden: int, scale: fl
     h_new, c_new = reference("lstm_cell").lstm_cell(x, h, c, *params)
     np.testing.assert_allclose(h_new, h_torch.numpy(), rtol=1e-12, atol=1e-14)
     np.testing.assert_allclose(c_new, c_torch.numpy(), rtol=1e-12, atol=1e-14)
+
+
+# beam search ---------------------------------------------------------------------------------------
+
+def random_bigram(rng: np.random.Generator, vocabulary: int) -> np.ndarray:
+    logits = rng.normal(size=(vocabulary, vocabulary)) * 2
+    return logits - np.log(np.exp(logits).sum(axis=1, keepdims=True))
+
+
+def exhaustive_best(log_probs: np.ndarray, bos: int, eos: int, max_len: int, alpha: float) -> tuple[list[int], float]:
+    """Every sequence that ends at its first eos, or runs to max_len without one."""
+    best: tuple[list[int], float] = ([], -math.inf)
+    for length in range(1, max_len + 1):
+        for tokens in itertools.product(range(len(log_probs)), repeat=length):
+            if eos in tokens[:-1] or (length < max_len and tokens[-1] != eos):
+                continue
+            path = (bos, *tokens)
+            total = sum(float(log_probs[a, b]) for a, b in itertools.pairwise(path))
+            if total / length**alpha > best[1]:
+                best = (list(tokens), total / length**alpha)
+    return best
+
+
+@pytest.mark.parametrize("alpha", [0.0, 1.0, 2.0])
+@pytest.mark.parametrize("seed", range(4))
+def test_beam_search_without_pruning_is_exhaustive_search(alpha: float, seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    log_probs = random_bigram(rng, 4)
+    tokens, score = reference("beam_search").beam_search(log_probs, 0, 3, 4**4, 4, alpha)
+    want_tokens, want_score = exhaustive_best(log_probs, 0, 3, 4, alpha)
+    assert tokens == want_tokens and score == pytest.approx(want_score, rel=1e-12)
+
+
+def beam_by_arrays(log_probs: np.ndarray, bos: int, eos: int, width: int, max_len: int,
+                   alpha: float) -> tuple[list[int], float]:
+    """The statement's search on arrays: candidate (rank, token) pairs ordered by np.lexsort."""
+    tokens, totals = np.zeros((1, 0), dtype=np.int64), np.zeros(1)
+    finished: list[tuple[list[int], float]] = []
+    for _ in range(max_len):
+        last = tokens[:, -1] if tokens.shape[1] else np.full(len(totals), bos)
+        scores = totals[:, None] + log_probs[last]  # (beam, V)
+        rank, token = np.divmod(np.arange(scores.size), scores.shape[1])
+        order = np.lexsort((token, rank, -scores.reshape(-1)))[:width]
+        grown = np.hstack([tokens[rank[order]], token[order, None]])
+        grown_totals = scores.reshape(-1)[order]
+        ended = token[order] == eos
+        finished += [(row.tolist(), float(total)) for row, total in zip(grown[ended], grown_totals[ended], strict=True)]
+        tokens, totals = grown[~ended], grown_totals[~ended]
+        if not len(totals):
+            break
+    finished += [(row.tolist(), float(total)) for row, total in zip(tokens, totals, strict=True)]
+    scored = [total / len(row) ** alpha for row, total in finished]
+    best = int(np.argmax(scored))  # the first of equal maxima
+    return finished[best][0], scored[best]
+
+
+@pytest.mark.parametrize("width", [1, 2, 3, 7])
+@pytest.mark.parametrize("seed", range(4))
+def test_beam_search_matches_an_array_formulation(width: int, seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    log_probs = random_bigram(rng, 6)
+    uniform = np.full((4, 4), np.log(0.25))  # every candidate and every score ties
+    for table, eos in ((log_probs, 5), (uniform, 3)):
+        for alpha in (0.0, 0.7, 1.0):
+            ours = reference("beam_search").beam_search(table, 1, eos, width, 6, alpha)
+            want = beam_by_arrays(table, 1, eos, width, 6, alpha)
+            assert ours[0] == want[0] and ours[1] == pytest.approx(want[1], rel=1e-12)
