@@ -1,0 +1,33 @@
+"""Wrong: ignores the length penalty: the score is the raw cumulative log-probability."""
+
+import numpy as np
+
+
+def beam_search(log_probs, bos, eos, beam_width, max_len, length_penalty=1.0):
+    V = log_probs.shape[0]
+    beams = [([], 0.0)]
+    done = []
+    for _ in range(max_len):
+        cands = []
+        for r, (seq, lp) in enumerate(beams):
+            last = seq[-1] if seq else bos
+            for v in range(V):
+                cands.append((lp + log_probs[last, v], r, v))
+        cands.sort(key=lambda t: (-t[0], t[1], t[2]))
+        new = []
+        for lp, r, v in cands[:beam_width]:
+            seq = beams[r][0] + [v]
+            if v == eos:
+                done.append((seq, lp))
+            else:
+                new.append((seq, lp))
+        beams = new
+        if not beams:
+            break
+    done += beams
+    best, best_score = None, -np.inf
+    for seq, lp in done:
+        s = lp
+        if s > best_score:
+            best, best_score = seq, s
+    return best, float(best_score)

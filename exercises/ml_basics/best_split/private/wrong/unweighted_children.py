@@ -1,0 +1,22 @@
+"""Wrong: the impurity of a split is the plain mean of its children's impurities."""
+
+import numpy as np
+
+
+def _impurity(labels, criterion):
+    _, counts = np.unique(labels, return_counts=True)
+    p = counts / counts.sum()
+    return 1 - np.sum(p**2) if criterion == "gini" else -np.sum(p * np.log2(p))
+
+
+def best_split(X, y, criterion="gini"):
+    best = (-1, float("nan"), float(_impurity(y, criterion)))
+    best_score = np.inf
+    for j in range(X.shape[1]):
+        values = np.unique(X[:, j])
+        for t in (values[:-1] + values[1:]) / 2:
+            left = X[:, j] <= t
+            score = (_impurity(y[left], criterion) + _impurity(y[~left], criterion)) / 2
+            if score < best_score - 1e-12:
+                best_score, best = score, (j, float(t), float(score))
+    return best
