@@ -1,0 +1,266 @@
+"""`grade interview`: a mock interview on unseen exercises under a clock, driven by one-letter commands read
+from standard input; the session and the report are grader/interview.py's.
+
+The prompt loop takes its clock and its line reader as arguments (`run_interview`), so that tests drive it
+with a fake clock and no sleeps; the command passes time.monotonic and standard input."""
+
+from __future__ import annotations
+
+import datetime as dt
+import queue
+import random
+import sys
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markdown import Markdown
+from rich.markup import escape
+from rich.table import Table
+
+from .. import workflow
+from ..bank import load_specs
+from ..errors import ExitStatus, Interrupted, UsageError
+from ..grading import grade_path
+from ..interview import Session, format_time, new_session, pick, unfinished_session, write_report
+from ..options import GradeOptions
+from ..results import RunResult, SandboxKind
+from ..spec import Difficulty, Family, load_spec
+from ..terminal import print_run, safe
+from .app import app
+from .common import BankOption, GradebookOption, console, errors, grading_options
+
+TIMEOUT = object()  # what a reader returns when no line came before the time left ran out
+Reader = Callable[[float], "str | None | object"]  # a line, None at end of input, or TIMEOUT
+Clock = Callable[[], float]
+Grader = Callable[[Path], RunResult]
+
+HELP = """commands:
+  g [N]   grade exercise N (default: the current one), recorded in the gradebook
+  n       next exercise: make it current and show its statement
+  o N     open exercise N: make it current and show its statement
+  s       status: time used and left, per exercise
+  q       finish the interview and write the report
+  ?       this help
+Ctrl-C pauses the interview (its clock stops); `grade interview --resume` continues it."""
+
+
+@app.command("interview", help="A mock interview: picks exercises you have not tried whose estimated solve "
+                               "times fit in --minutes (else ones you have not passed, and says so), shows the "
+                               "statements, starts a clock and reads commands (g [N] grade, n next, o N open, "
+                               "s status, q finish). When time is up or you finish, writes a report of the "
+                               "time spent and the attempts per exercise. Ctrl-C pauses; --resume continues.")
+def interview_command(
+    path: Annotated[Path, typer.Argument(help="A folder of exercises.")] = Path("exercises"),
+    family: Annotated[list[Family] | None, typer.Option(help="Only this family (repeat for several).")] = None,
+    difficulty: Annotated[list[Difficulty] | None, typer.Option(help="Only this difficulty (repeat for "
+                                                                "several).")] = None,
+    tag: Annotated[list[str] | None, typer.Option(help="Only exercises with this tag (repeat: all of them).")] = None,
+    minutes: Annotated[int, typer.Option(help="The time budget.", min=1, max=600)] = 45,
+    seed: Annotated[int | None, typer.Option(help="Seed of the pick (default: a new one, printed with the "
+                                             "plan).")] = None,
+    resume: Annotated[bool, typer.Option("--resume", help="Continue the newest unfinished interview (the "
+                                         "other options of the pick are ignored).")] = False,
+    bank: BankOption = None,
+    sandbox: Annotated[SandboxKind, typer.Option(help="docker (default) or local.")] = SandboxKind.DOCKER,
+    gradebook: GradebookOption = None,
+) -> None:
+    session = unfinished_session() if resume else _new(path, family, difficulty, tag, minutes, seed, gradebook)
+    with grading_options(sandbox, bank, warm_per_key=1) as options:
+        session.save()
+        status = run_interview(session, StdinLines(), time.monotonic, _grader(options, gradebook), resumed=resume)
+    raise typer.Exit(status)
+
+
+def _new(path: Path, family: list[Family] | None, difficulty: list[Difficulty] | None, tag: list[str] | None,
+         minutes: int, seed: int | None, gradebook: Path | None) -> Session:
+    specs, broken = load_specs(path)
+    for error in broken:
+        errors.print(f"[yellow]left out:[/] {escape(str(error))}", soft_wrap=True)
+    matching = [s for s in specs if (not family or s.family in family) and (not difficulty or s.difficulty in difficulty)
+                and set(tag or ()) <= set(s.tags)]
+    if not matching:
+        raise UsageError(f"no exercise under {path} matches the --family / --difficulty / --tag given")
+    try:
+        standings = workflow.standings(gradebook)
+    except Exception as exc:  # noqa: BLE001 - sqlite3 errors too: without standings, "unseen" means nothing
+        raise UsageError(f"cannot read the gradebook to find unseen exercises: {exc}") from None
+    seed = seed if seed is not None else random.SystemRandom().randrange(1_000_000)
+    plan = pick(matching, standings, minutes, seed)
+    return new_session(plan, minutes, seed, dt.datetime.now(dt.UTC))
+
+
+def _grader(options: GradeOptions, gradebook: Path | None) -> Grader:
+    """Grade one exercise folder as `grade PATH` does (the one grading loop), and record it in the gradebook."""
+    from .workflow import record
+
+    def grade(directory: Path) -> RunResult:
+        with console.status("grading…") as status:
+            run = grade_path(directory, options, lambda message: status.update(message), threading.Event())
+        record(run, None, gradebook)
+        return run
+
+    return grade
+
+
+class StdinLines:
+    """Lines of standard input, read by a helper thread so that waiting for one can time out (the clock runs
+    out at the prompt) and still be interrupted by Ctrl-C."""
+
+    def __init__(self) -> None:
+        self.lines: queue.Queue[str | None] = queue.Queue()
+        threading.Thread(target=self._pump, daemon=True).start()
+
+    def _pump(self) -> None:
+        for line in sys.stdin:
+            self.lines.put(line)
+        self.lines.put(None)
+
+    def __call__(self, timeout: float) -> str | None | object:
+        try:
+            return self.lines.get(timeout=max(timeout, 0.0))
+        except queue.Empty:
+            return TIMEOUT
+
+
+def run_interview(session: Session, read: Reader, clock: Clock, grade: Grader, resumed: bool = False) -> int:
+    """The prompt loop until the candidate finishes or time is up; the exit status (0: every exercise passed,
+    1: not all). Ctrl-C, SIGTERM or the end of input pause the session (saved) and raise Interrupted."""
+    session.start_clock(clock())
+    if resumed:
+        console.print(f"resuming interview {session.id}: {format_time(session.left)} left", markup=False)
+        _print_status(session)
+    else:
+        _print_plan(session)
+    _print_statement(session, session.current)
+    try:
+        while True:
+            session.tick(clock())
+            session.save()
+            if session.time_is_up:
+                console.print("[bold red]time is up[/]")
+                return _finish(session, clock, "time is up")
+            console.print(f"[dim]{format_time(session.left)} left · exercise {session.current + 1}/"
+                          f"{len(session.exercises)}[/] > ", end="")
+            line = read(session.left)
+            if line is None:
+                break
+            if isinstance(line, str) and _command(session, line.split(), clock, grade):
+                return _finish(session, clock, "finished")
+            if line is TIMEOUT:
+                console.print()
+    except (KeyboardInterrupt, Interrupted):  # Ctrl-C or SIGTERM, at the prompt or while grading
+        console.print()
+        raise Interrupted(_paused(session, clock, "interrupted")) from None
+    console.print()
+    raise Interrupted(_paused(session, clock, "end of input"))
+
+
+def _command(session: Session, words: list[str], clock: Clock, grade: Grader) -> bool:
+    """Carry out one command; True when the candidate finishes."""
+    if not words:
+        return False
+    name, args = words[0].lower(), words[1:]
+    if name in ("q", "quit", "finish"):
+        return True
+    if name in ("s", "status"):
+        _print_status(session)
+    elif name in ("n", "next"):
+        if session.current + 1 >= len(session.exercises):
+            console.print("that was the last exercise: `o N` goes back to one, `q` finishes", markup=False)
+        else:
+            session.focus_on(session.current + 1, clock())
+            _print_statement(session, session.current)
+    elif name in ("o", "open", "g", "grade"):
+        index = _index(session, args, name)
+        if index is None:
+            return False
+        if name in ("o", "open"):
+            session.focus_on(index, clock())
+            _print_statement(session, index)
+        else:
+            _grade(session, index, clock, grade)
+    else:
+        console.print(HELP if name in ("?", "h", "help") else f"unknown command {safe(name)!s}\n{HELP}", markup=False)
+    return False
+
+
+def _index(session: Session, args: list[str], name: str) -> int | None:
+    """The exercise number in ARGS (1-based; default the current one for `g`), as an index; None (said) if bad."""
+    if not args and name in ("g", "grade"):
+        return session.current
+    if len(args) == 1 and args[0].isdigit() and 1 <= int(args[0]) <= len(session.exercises):
+        return int(args[0]) - 1
+    console.print(f"{name} needs an exercise number from 1 to {len(session.exercises)}", markup=False)
+    return None
+
+
+def _grade(session: Session, index: int, clock: Clock, grade: Grader) -> None:
+    session.focus_on(index, clock())
+    at, planned = session.elapsed, session.exercises[index]
+    run = grade(Path(planned.path))
+    print_run(run, console)
+    for result in run.exercises:
+        session.record(index, at, result)
+    session.tick(clock())
+    console.print(f"exercise {index + 1}: {planned.verdict} · {len(planned.attempts)} attempt(s) · "
+                  f"{format_time(session.left)} left", markup=False)
+
+
+def _paused(session: Session, clock: Clock, why: str) -> str:
+    session.tick(clock())
+    session.save()
+    return (f"{why}: the interview is paused at {format_time(session.elapsed)} of "
+            f"{format_time(session.budget)} (its clock stopped); `grade interview --resume` continues it")
+
+
+def _finish(session: Session, clock: Clock, reason: str) -> int:
+    session.finish(clock(), reason)
+    session.save()
+    report = write_report(session)
+    _print_status(session, title=f"interview {reason}: {sum(e.verdict == 'passed' for e in session.exercises)}/"
+                                 f"{len(session.exercises)} passed in {format_time(session.elapsed)}")
+    console.print(f"report: {report}\nsession: {session.file}", markup=False, soft_wrap=True)
+    passed = all(e.verdict == "passed" for e in session.exercises)
+    return ExitStatus.OK if passed else ExitStatus.NOT_PASSED
+
+
+def _print_plan(session: Session) -> None:
+    note = (" — every matching exercise was tried already: these are ones you have not passed yet"
+            if session.fallback else "")
+    table = Table("#", "exercise", "level", "estimate", "file to edit",
+                  title=f"mock interview: {len(session.exercises)} exercise(s) in {format_time(session.budget)} "
+                        f"(seed {session.seed}){note}", title_justify="left")
+    for number, planned in enumerate(session.exercises, 1):
+        table.add_row(str(number), escape(f"{planned.id} — {planned.title}"), planned.difficulty,
+                      f"{planned.minutes} min", escape(planned.file))
+    console.print(table)
+    console.print("the clock is running. " + HELP.splitlines()[0], markup=False)
+    console.print("\n".join(HELP.splitlines()[1:]), markup=False)
+
+
+def _print_statement(session: Session, index: int) -> None:
+    from .workflow import read_statement
+
+    planned = session.exercises[index]
+    console.rule(f"exercise {index + 1}/{len(session.exercises)}: {escape(planned.id)} — {escape(planned.title)} "
+                 f"({planned.difficulty}, about {planned.minutes} min)")
+    console.print(Markdown(read_statement(load_spec(Path(planned.path)))))
+    console.print(f"edit [bold]{escape(planned.file)}[/], then type [bold]g[/] to grade it")
+
+
+def _print_status(session: Session, title: str | None = None) -> None:
+    table = Table("#", "exercise", "estimate", "spent", "left", "first pass", "attempts", "verdict", "best",
+                  title=title or f"{format_time(session.elapsed)} used, {format_time(session.left)} left",
+                  title_justify="left")
+    for number, planned in enumerate(session.exercises, 1):
+        left = planned.minutes * 60 - planned.focus
+        marker = "" if session.ended else " ←" if number - 1 == session.current else ""
+        best = "–" if planned.best_score is None else f"{planned.best_score:.0%}"
+        table.add_row(f"{number}{marker}", escape(planned.id), f"{planned.minutes} min", format_time(planned.focus),
+                      format_time(left) if left >= 0 else f"[red]+{format_time(-left)}[/]",
+                      format_time(planned.first_pass), str(len(planned.attempts)), planned.verdict, best)
+    console.print(table)
