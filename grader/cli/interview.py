@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich import box
 from rich.markdown import Markdown
 from rich.markup import escape
 from rich.table import Table
@@ -231,15 +232,16 @@ def _finish(session: Session, clock: Clock, reason: str) -> int:
 def _print_plan(session: Session) -> None:
     note = (" — every matching exercise was tried already: these are ones you have not passed yet"
             if session.fallback else "")
-    table = Table("#", "exercise", "level", "estimate", "file to edit",
+    table = Table("#", "exercise", "level", "est.", "title", box=box.SIMPLE_HEAD, title_style="bold",
                   title=f"mock interview: {len(session.exercises)} exercise(s) in {format_time(session.budget)} "
                         f"(seed {session.seed}){note}", title_justify="left")
+    for column in table.columns[:4]:
+        column.no_wrap = True
     for number, planned in enumerate(session.exercises, 1):
-        table.add_row(str(number), escape(f"{planned.id} — {planned.title}"), planned.difficulty,
-                      f"{planned.minutes} min", escape(planned.file))
+        table.add_row(str(number), escape(planned.id), planned.difficulty, f"{planned.minutes} min",
+                      escape(planned.title))
     console.print(table)
-    console.print("the clock is running. " + HELP.splitlines()[0], markup=False)
-    console.print("\n".join(HELP.splitlines()[1:]), markup=False)
+    console.print(f"the clock is running. {HELP}", markup=False)
 
 
 def _print_statement(session: Session, index: int) -> None:
@@ -253,14 +255,21 @@ def _print_statement(session: Session, index: int) -> None:
 
 
 def _print_status(session: Session, title: str | None = None) -> None:
-    table = Table("#", "exercise", "estimate", "spent", "left", "first pass", "attempts", "verdict", "best",
+    """Per exercise: the time spent on it against its estimate (red when over), the session time of its first
+    pass, attempts, verdict and best score."""
+    table = Table("#", "exercise", "spent / est.", "1st pass", "tries", "verdict", "best", box=box.SIMPLE_HEAD,
+                  padding=(0, 1, 0, 0), pad_edge=False, show_edge=False,
                   title=title or f"{format_time(session.elapsed)} used, {format_time(session.left)} left",
-                  title_justify="left")
+                  title_justify="left", title_style="bold")
+    for column in table.columns:
+        column.no_wrap = True
+    table.columns[1].min_width = min(40, max(len(e.id) for e in session.exercises))  # ids are not cut
+    table.columns[5].no_wrap = False  # the verdict wraps first
     for number, planned in enumerate(session.exercises, 1):
-        left = planned.minutes * 60 - planned.focus
         marker = "" if session.ended else " ←" if number - 1 == session.current else ""
+        over = planned.focus > planned.minutes * 60
+        spent = f"{'[red]' if over else ''}{format_time(planned.focus)}{'[/]' if over else ''} / {planned.minutes} min"
         best = "–" if planned.best_score is None else f"{planned.best_score:.0%}"
-        table.add_row(f"{number}{marker}", escape(planned.id), f"{planned.minutes} min", format_time(planned.focus),
-                      format_time(left) if left >= 0 else f"[red]+{format_time(-left)}[/]",
-                      format_time(planned.first_pass), str(len(planned.attempts)), planned.verdict, best)
+        table.add_row(f"{number}{marker}", escape(planned.id), spent, format_time(planned.first_pass),
+                      str(len(planned.attempts)), "–" if not planned.attempts else planned.verdict, best)
     console.print(table)
