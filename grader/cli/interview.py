@@ -230,11 +230,12 @@ def _finish(session: Session, clock: Clock, reason: str) -> int:
 
 
 def _print_plan(session: Session) -> None:
-    note = (" — every matching exercise was tried already: these are ones you have not passed yet"
-            if session.fallback else "")
+    if session.fallback:
+        console.print("[yellow]every matching exercise was tried already: these are ones you have not passed yet[/]",
+                      soft_wrap=True)
     table = Table("#", "exercise", "level", "est.", "title", box=box.SIMPLE_HEAD, title_style="bold",
                   title=f"mock interview: {len(session.exercises)} exercise(s) in {format_time(session.budget)} "
-                        f"(seed {session.seed}){note}", title_justify="left")
+                        f"(seed {session.seed})", title_justify="left")
     for column in table.columns[:4]:
         column.no_wrap = True
     for number, planned in enumerate(session.exercises, 1):
