@@ -147,6 +147,7 @@ def run_interview(session: Session, read: Reader, clock: Clock, grade: Grader, r
             console.print(f"[dim]{format_time(session.left)} left · exercise {session.current + 1}/"
                           f"{len(session.exercises)}[/] > ", end="")
             line = read(session.left)
+            session.tick(clock())  # the wait at the prompt is the current exercise's
             if line is None:
                 break
             if isinstance(line, str) and _command(session, line.split(), clock, grade):
