@@ -85,6 +85,7 @@ class Planned:
     path: str  # the exercise folder, absolute
     file: str  # the file the candidate edits, absolute
     focus: float = 0.0  # session seconds spent while this exercise was the current one
+    hints: int = 0  # hints revealed during the session
     attempts: list[dict[str, Any]] = field(default_factory=list)  # {"at", "verdict", "score", "passed"}
 
     @property
@@ -183,7 +184,7 @@ class Session:
         """The report as data: per exercise the time spent, time to first pass, attempts, verdict, best score."""
         rows = [{"id": e.id, "title": e.title, "difficulty": e.difficulty, "estimate_minutes": e.minutes,
                  "time_spent": round(e.focus, 1), "first_pass_at": e.first_pass, "last_attempt_at": e.last_attempt,
-                 "attempts": len(e.attempts), "verdict": e.verdict, "best_score": e.best_score}
+                 "attempts": len(e.attempts), "hints": e.hints, "verdict": e.verdict, "best_score": e.best_score}
                 for e in self.exercises]
         return {"session": self.id, "created": self.created, "budget_minutes": self.budget / 60,
                 "elapsed": round(self.elapsed, 1), "ended": self.ended, "seed": self.seed, "fallback": self.fallback,
@@ -242,13 +243,13 @@ def markdown_report(report: dict[str, Any]) -> str:
              f"**{report['passed']}/{len(report['exercises'])} exercises passed.**", ""]
     if report["fallback"]:
         lines += ["Every matching exercise had been tried already: these are ones you had not passed yet.", ""]
-    lines += ["| exercise | level | estimate | time spent | first pass at | last attempt at | attempts | verdict | best |",
-              "|---|---|---|---|---|---|---|---|---|"]
+    lines += ["| exercise | level | estimate | time spent | first pass at | last attempt at | attempts | hints | verdict "
+              "| best |", "|---|---|---|---|---|---|---|---|---|---|"]
     for row in report["exercises"]:
         best = "–" if row["best_score"] is None else f"{row['best_score']:.0%}"
         lines.append(f"| {row['id']} | {row['difficulty']} | {row['estimate_minutes']} min | "
                      f"{format_time(row['time_spent'])} | {format_time(row['first_pass_at'])} | "
-                     f"{format_time(row['last_attempt_at'])} | {row['attempts']} | {row['verdict']} | {best} |")
+                     f"{format_time(row['last_attempt_at'])} | {row['attempts']} | {row['hints']} | {row['verdict']} | {best} |")
     lines += ["", "Times are on the session clock (it stands still while a session is paused); time spent is the "
               "time each exercise was the current one."]
     return "\n".join(lines) + "\n"

@@ -13,6 +13,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
@@ -25,6 +26,7 @@ from rich.table import Table
 from .. import workflow
 from ..bank import load_specs
 from ..errors import ExitStatus, Interrupted, UsageError
+from ..gradebook import Gradebook
 from ..grading import grade_path
 from ..interview import Session, format_time, new_session, pick, unfinished_session, write_report
 from ..options import GradeOptions
@@ -37,10 +39,19 @@ from .common import BankOption, GradebookOption, console, errors, grading_option
 TIMEOUT = object()  # what a reader returns when no line came before the time left ran out
 Reader = Callable[[float], "str | None | object"]  # a line, None at end of input, or TIMEOUT
 Clock = Callable[[], float]
-Grader = Callable[[Path], RunResult]
+
+
+@dataclass(frozen=True)
+class Desk:
+    """What the loop does outside the session: grade an exercise folder (recorded in the gradebook), and reveal
+    its next hint (the text to print, and whether a new hint was revealed)."""
+
+    grade: Callable[[Path], RunResult]
+    hint: Callable[[Path], tuple[str, bool]]
 
 HELP = """commands:
   g [N]   grade exercise N (default: the current one), recorded in the gradebook
+  hint    the current exercise's next hint (counted in the report)
   n       next exercise: make it current and show its statement
   o N     open exercise N: make it current and show its statement
   s       status: time used and left, per exercise
@@ -72,7 +83,7 @@ def interview_command(
     session = unfinished_session() if resume else _new(path, family, difficulty, tag, minutes, seed, gradebook)
     with grading_options(sandbox, bank, warm_per_key=1) as options:
         session.save()
-        status = run_interview(session, StdinLines(), time.monotonic, _grader(options, gradebook), resumed=resume)
+        status = run_interview(session, StdinLines(), time.monotonic, _desk(options, gradebook), resumed=resume)
     raise typer.Exit(status)
 
 
@@ -94,8 +105,8 @@ def _new(path: Path, family: list[Family] | None, difficulty: list[Difficulty] |
     return new_session(plan, minutes, seed, dt.datetime.now(dt.UTC))
 
 
-def _grader(options: GradeOptions, gradebook: Path | None) -> Grader:
-    """Grade one exercise folder as `grade PATH` does (the one grading loop), and record it in the gradebook."""
+def _desk(options: GradeOptions, gradebook: Path | None) -> Desk:
+    """Grading as `grade PATH` does (the one grading loop, recorded in the gradebook); hints as `grade hint`."""
     from .workflow import record
 
     def grade(directory: Path) -> RunResult:
@@ -104,7 +115,18 @@ def _grader(options: GradeOptions, gradebook: Path | None) -> Grader:
         record(run, None, gradebook)
         return run
 
-    return grade
+    def hint(directory: Path) -> tuple[str, bool]:
+        spec = load_spec(directory)
+        try:
+            with Gradebook(gradebook) as book:
+                number = book.reveal_hint(spec.id, len(spec.hints)) if spec.hints else None
+        except Exception as exc:  # noqa: BLE001 - sqlite3 errors too: the interview goes on
+            return f"the hint could not be recorded in the gradebook: {exc}", False
+        if number is None:
+            return f"{spec.id} has no more hints ({len(spec.hints)} in all: `grade hint` lists them after)", False
+        return f"hint {number}/{len(spec.hints)}: {spec.hints[number - 1]}", True
+
+    return Desk(grade, hint)
 
 
 class StdinLines:
@@ -127,17 +149,17 @@ class StdinLines:
             return TIMEOUT
 
 
-def run_interview(session: Session, read: Reader, clock: Clock, grade: Grader, resumed: bool = False) -> int:
+def run_interview(session: Session, read: Reader, clock: Clock, desk: Desk, resumed: bool = False) -> int:
     """The prompt loop until the candidate finishes or time is up; the exit status (0: every exercise passed,
     1: not all). Ctrl-C, SIGTERM or the end of input pause the session (saved) and raise Interrupted."""
     session.start_clock(clock())
-    if resumed:
-        console.print(f"resuming interview {session.id}: {format_time(session.left)} left", markup=False)
-        _print_status(session)
-    else:
-        _print_plan(session)
-    _print_statement(session, session.current)
     try:
+        if resumed:
+            console.print(f"resuming interview {session.id}: {format_time(session.left)} left", markup=False)
+            _print_status(session)
+        else:
+            _print_plan(session)
+        _print_statement(session, session.current)
         while True:
             session.tick(clock())
             session.save()
@@ -150,7 +172,7 @@ def run_interview(session: Session, read: Reader, clock: Clock, grade: Grader, r
             session.tick(clock())  # the wait at the prompt is the current exercise's
             if line is None:
                 break
-            if isinstance(line, str) and _command(session, line.split(), clock, grade):
+            if isinstance(line, str) and _command(session, line.split(), clock, desk):
                 return _finish(session, clock, "finished")
             if line is TIMEOUT:
                 console.print()
@@ -161,7 +183,7 @@ def run_interview(session: Session, read: Reader, clock: Clock, grade: Grader, r
     raise Interrupted(_paused(session, clock, "end of input"))
 
 
-def _command(session: Session, words: list[str], clock: Clock, grade: Grader) -> bool:
+def _command(session: Session, words: list[str], clock: Clock, desk: Desk) -> bool:
     """Carry out one command; True when the candidate finishes."""
     if not words:
         return False
@@ -170,6 +192,11 @@ def _command(session: Session, words: list[str], clock: Clock, grade: Grader) ->
         return True
     if name in ("s", "status"):
         _print_status(session)
+    elif name == "hint":
+        planned = session.exercises[session.current]
+        text, revealed = desk.hint(Path(planned.path))
+        planned.hints += revealed
+        console.print(f"exercise {session.current + 1}: {safe(text)}", soft_wrap=True)
     elif name in ("n", "next"):
         if session.current + 1 >= len(session.exercises):
             console.print("that was the last exercise: `o N` goes back to one, `q` finishes", markup=False)
@@ -184,7 +211,7 @@ def _command(session: Session, words: list[str], clock: Clock, grade: Grader) ->
             session.focus_on(index, clock())
             _print_statement(session, index)
         else:
-            _grade(session, index, clock, grade)
+            _grade(session, index, clock, desk)
     else:
         console.print(HELP if name in ("?", "h", "help") else f"unknown command {safe(name)!s}\n{HELP}", markup=False)
     return False
@@ -200,10 +227,10 @@ def _index(session: Session, args: list[str], name: str) -> int | None:
     return None
 
 
-def _grade(session: Session, index: int, clock: Clock, grade: Grader) -> None:
+def _grade(session: Session, index: int, clock: Clock, desk: Desk) -> None:
     session.focus_on(index, clock())
     at, planned = session.elapsed, session.exercises[index]
-    run = grade(Path(planned.path))
+    run = desk.grade(Path(planned.path))
     print_run(run, console)
     for result in run.exercises:
         session.record(index, at, result)

@@ -18,7 +18,7 @@ from support import EXERCISES, ROOT, leftover_containers
 from workflow_helpers import REFERENCE, grade_json
 
 from grader.bank import load_specs
-from grader.cli.interview import TIMEOUT, _grader, run_interview
+from grader.cli.interview import TIMEOUT, Desk, _desk, run_interview
 from grader.errors import Interrupted, UsageError
 from grader.gradebook import Standing, StandingStatus
 from grader.interview import (
@@ -154,18 +154,19 @@ def test_the_loop_grades_on_demand_and_finishes_when_time_is_up(two: Path, grade
         return "g"
 
     clock = FakeClock()
-    script = Script(clock, [(120, "g"), (300, solve), (60, "n"), (30, "s"), (5000, "q")])
-    status = run_interview(session, script, clock, _grader(GradeOptions(sandbox=SandboxKind.LOCAL), gradebook))
+    script = Script(clock, [(120, "g"), (0, "hint"), (300, solve), (60, "n"), (30, "s"), (5000, "q")])
+    status = run_interview(session, script, clock, _desk(GradeOptions(sandbox=SandboxKind.LOCAL), gradebook))
     out = capsys.readouterr().out
     assert status == 1 and "time is up" in out and script.steps == [(5000 - (1200 - 510), "q")]
     assert [a["at"] for a in first.attempts] == [120, 420] and first.first_pass == 420
+    assert "exercise 1: hint 1/" in out and (first.hints, second.hints) == (1, 0)
     assert [a["verdict"] for a in first.attempts] == ["not implemented", "passed"]
     assert (first.focus, second.focus) == (480, 720) and second.attempts == []
     report = json.loads(session.file.read_text(encoding="utf-8"))
     assert report["ended"] == "time is up" and report["elapsed"] == 1200
     markdown = session.report_file.read_text(encoding="utf-8")
-    assert f"| {first.id} | easy | 10 min | 8:00 | 7:00 | 7:00 | 2 | passed | 100% |" in markdown
-    assert f"| {second.id} | easy | 10 min | 12:00 | – | – | 0 | not attempted | – |" in markdown
+    assert f"| {first.id} | easy | 10 min | 8:00 | 7:00 | 7:00 | 2 | 1 | passed | 100% |" in markdown
+    assert f"| {second.id} | easy | 10 min | 12:00 | – | – | 0 | 0 | not attempted | – |" in markdown
     assert markdown == markdown_report(session.report())
     listed = {row["id"]: (row["status"], row["attempts"]) for row in grade_json("list", two)}
     assert listed == {first.id: ("passed", 2), second.id: ("not tried", 0)}  # recorded in the gradebook
@@ -184,7 +185,8 @@ def test_ctrl_c_at_the_prompt_pauses_the_session(two: Path) -> None:
         raise KeyboardInterrupt
 
     with pytest.raises(Interrupted, match=r"paused at 1:40 of 20:00"):
-        run_interview(session, Script(clock, [(100, interrupt)]), clock, lambda _path: pytest.fail("graded"))
+        run_interview(session, Script(clock, [(100, interrupt)]), clock,
+                      Desk(lambda _path: pytest.fail("graded"), lambda _path: pytest.fail("hinted")))
     assert load_session(session.file).ended is None and load_session(session.file).elapsed == 100
 
 
@@ -214,7 +216,7 @@ def test_end_of_input_pauses_and_resume_continues_to_a_report(two: Path) -> None
     assert saved["ended"] == "finished" and saved["current"] == 0
     assert [len(e["attempts"]) for e in saved["exercises"]] == [1, 0]
     (report,) = sessions_folder().glob("*.md")
-    assert "| 1 | not implemented | 0% |" in report.read_text(encoding="utf-8")
+    assert "| 1 | 0 | not implemented | 0% |" in report.read_text(encoding="utf-8")
 
     again = interview("--resume", "--sandbox", "local")
     assert again.returncode == 2 and "no unfinished interview to resume" in again.stderr
