@@ -25,12 +25,13 @@ from rich.table import Table
 
 from .. import workflow
 from ..bank import load_specs
-from ..errors import ExitStatus, Interrupted, UsageError
+from ..errors import ExitStatus, Interrupted, MlgradeError, UsageError
 from ..gradebook import Gradebook
 from ..grading import grade_path
 from ..interview import Session, format_time, new_session, pick, unfinished_session, write_report
 from ..options import GradeOptions
-from ..results import RunResult, SandboxKind
+from ..results import RunResult, SandboxKind, Verdict
+from ..scrub import scrub
 from ..spec import Difficulty, Family, load_spec
 from ..terminal import print_run, safe
 from .app import app
@@ -62,8 +63,8 @@ Ctrl-C pauses the interview (its clock stops); `grade interview --resume` contin
 
 @app.command("interview", help="A mock interview: picks exercises you have not tried whose estimated solve "
                                "times fit in --minutes (else ones you have not passed, and says so), shows the "
-                               "statements, starts a clock and reads commands (g [N] grade, n next, o N open, "
-                               "s status, q finish). When time is up or you finish, writes a report of the "
+                               "statements, starts a clock and reads commands (g [N] grade, hint, n next, "
+                               "o N open, s status, q finish). When time is up or you finish, writes a report of the "
                                "time spent and the attempts per exercise. Ctrl-C pauses; --resume continues.")
 def interview_command(
     path: Annotated[Path, typer.Argument(help="A folder of exercises.")] = Path("exercises"),
@@ -213,7 +214,7 @@ def _command(session: Session, words: list[str], clock: Clock, desk: Desk) -> bo
         else:
             _grade(session, index, clock, desk)
     else:
-        console.print(HELP if name in ("?", "h", "help") else f"unknown command {safe(name)!s}\n{HELP}", markup=False)
+        console.print(HELP if name in ("?", "h", "help") else f"unknown command {scrub(name)}\n{HELP}", markup=False)
     return False
 
 
@@ -230,10 +231,19 @@ def _index(session: Session, args: list[str], name: str) -> int | None:
 def _grade(session: Session, index: int, clock: Clock, desk: Desk) -> None:
     session.focus_on(index, clock())
     at, planned = session.elapsed, session.exercises[index]
-    run = desk.grade(Path(planned.path))
+    try:
+        run = desk.grade(Path(planned.path))
+    except Interrupted:
+        raise
+    except MlgradeError as exc:  # a broken exercise or no sandbox: say so, the interview goes on
+        console.print(f"[bold red]not graded:[/] {safe(str(exc))}", soft_wrap=True)
+        return
     print_run(run, console)
     for result in run.exercises:
-        session.record(index, at, result)
+        if result.verdict is Verdict.UNGRADABLE:  # the infrastructure's fault, not an attempt of the candidate's
+            console.print("this grading was ungradable (see above): it does not count as an attempt", markup=False)
+        else:
+            session.record(index, at, result)
     session.tick(clock())
     console.print(f"exercise {index + 1}: {planned.verdict} · {len(planned.attempts)} attempt(s) · "
                   f"{format_time(session.left)} left", markup=False)

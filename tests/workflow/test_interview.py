@@ -268,3 +268,20 @@ def test_a_reference_solution_passes_in_the_docker_sandbox(sandbox_image: str, r
     (listed,) = grade_json("list", root)
     assert (listed["status"], listed["attempts"]) == ("passed", 1)  # recorded like `grade PATH`
     assert leftover_containers() == []
+
+
+def test_an_exercise_that_cannot_be_graded_does_not_end_the_interview(two: Path, gradebook: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    import datetime as dt
+
+    specs, _ = load_specs(two)
+    session = new_session(pick(specs, {}, 20, seed=0), 20, 0, dt.datetime.now(dt.UTC))
+    (Path(session.exercises[1].path) / "private" / "cases.py").unlink()  # a broken bank copy
+    clock = FakeClock()
+    script = Script(clock, [(5, "frobnicate"), (5, "g 2"), (5, "g 3"), (5, "q")])
+    status = run_interview(session, script, clock, _desk(GradeOptions(sandbox=SandboxKind.LOCAL), gradebook))
+    out = capsys.readouterr().out
+    assert status == 1 and "unknown command frobnicate" in out and "not graded:" in out
+    assert "g needs an exercise number from 1 to 2" in out
+    assert session.ended == "finished" and [e.attempts for e in session.exercises] == [[], []]
+    assert session.exercises[1].focus == 10 and session.elapsed == 20
