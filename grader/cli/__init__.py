@@ -1,6 +1,6 @@
 """The `grade` command. `grade PATH` grades; the other words are subcommands, one module per group:
 run (grade PATH), bank (list, validate), cohort (batch, report), service (sandbox, serve),
-workflow (show, watch, hint, reset, progress, history, notebook) and ci (ci, init).
+workflow (show, watch, hint, reset, progress, history, notebook), interview and ci (ci, init).
 
 Commands parse their options, call one core function and print. They raise errors from the tree in
 grader/errors.py; `main()` is the one place that turns an error into a message and an exit status.
@@ -17,7 +17,7 @@ import typer
 
 from ..errors import ExitStatus, MlgradeError
 from ..terminal import safe
-from . import bank, ci, cohort, run, service, workflow  # noqa: F401 - importing a module registers its commands
+from . import bank, ci, cohort, interview, run, service, workflow  # noqa: F401 - importing a module registers its commands
 from .app import app
 from .common import errors
 

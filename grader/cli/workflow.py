@@ -108,17 +108,22 @@ def best_cell(standing: Standing | None) -> str:
     return "" if standing is None or standing.best_score is None else f"{standing.best_score:.0%}"
 
 
+def read_statement(spec: ExerciseSpec) -> str:
+    """The exercise's statement (its README.md, Markdown); UsageError when it cannot be read."""
+    statement_file = spec.directory / "README.md"
+    try:
+        return statement_file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"cannot read the statement {statement_file}: {exc}") from None
+
+
 # --- the commands ------------------------------------------------------------------------------------
 
 def show_command(exercise: ExerciseArgument, root: RootOption = None, as_json: JsonFlag = False,
                  gradebook: GradebookOption = None) -> None:
     """Show an exercise's statement."""
     spec = _spec(exercise, root)
-    statement_file = spec.directory / "README.md"
-    try:
-        statement = statement_file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"cannot read the statement {statement_file}: {exc}") from None
+    statement = read_statement(spec)
     standings = standings_or_warn(gradebook)
     standing = standings.get(spec.id, NOT_TRIED) if standings is not None else None
     if as_json:
