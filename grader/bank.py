@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,6 +66,14 @@ def load_specs(path: Path) -> tuple[list[ExerciseSpec], list[SpecError]]:
         except SpecError as exc:
             broken.append(exc)
     return specs, broken
+
+
+def select(specs: Sequence[ExerciseSpec], families: Collection[str] | None = None,
+           difficulties: Collection[str] | None = None, tags: Collection[str] | None = None) -> list[ExerciseSpec]:
+    """The SPECS of one of FAMILIES and one of DIFFICULTIES (any when none is given) that carry every tag of TAGS:
+    the filters of `grade list` and `grade interview`."""
+    return [s for s in specs if (not families or s.family in families)
+            and (not difficulties or s.difficulty in difficulties) and set(tags or ()) <= set(s.tags)]
 
 
 def bank_from_env(bank: Path | None) -> Path | None:

@@ -95,3 +95,12 @@ def test_a_bad_command_line_is_a_usage_error(args: list[str]) -> None:
     done = run_cli(*args)
     assert done.exit_code == 2, done.output
     assert "Traceback" not in done.output and "Error:" in done.output
+
+
+def test_ctrl_c_outside_a_grading_loop_is_an_interruption(monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(_path: Path) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("grader.cli.bank.load_specs", interrupted)
+    done = run_cli("list")
+    assert done.exit_code == 2 and "interrupted" in done.output  # not typer's 130, not a traceback

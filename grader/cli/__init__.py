@@ -38,6 +38,7 @@ def main(argv: list[str] | None = None) -> None:
 
 # Typer ≥ 0.28 raises the exceptions of its own copy of click (typer._click), older typers click's: take the
 # classes from typer's public names, whichever click they come from.
+TYPER_INTERRUPTED = 130
 CLICK_EXCEPTION: type[Exception] = next(cls for cls in typer.BadParameter.__mro__ if cls.__name__ == "ClickException")
 
 
@@ -45,6 +46,8 @@ def run_app(args: list[str]) -> int:
     """Run the app on ARGS and return the exit status; every error is reported here and nowhere else."""
     try:
         status = app(args=args, prog_name="grade", standalone_mode=False)
+        if status == TYPER_INTERRUPTED:  # typer ≥ 0.28 returns 130 for a Ctrl-C outside a grading loop
+            return _interrupted()
         return int(status or 0)
     except typer.Exit as done:
         if isinstance(done.__cause__, KeyboardInterrupt):  # typer turns Ctrl-C outside a grading loop into Exit(130)

@@ -14,7 +14,7 @@ from rich import box
 from rich.markup import escape
 from rich.table import Table
 
-from ..bank import discover, load_specs
+from ..bank import discover, load_specs, select
 from ..errors import ExitStatus
 from ..gradebook import StandingStatus
 from ..results import SandboxKind
@@ -51,10 +51,8 @@ def list_command(
     standings = standings_or_warn(gradebook)  # None: unreadable gradebook (warned), statuses unknown
     known = {s.id: standings.get(s.id, NOT_TRIED) if standings is not None else None for s in specs}
     wanted_status = {StandingStatus(choice.replace("-", " ")) for choice in status or ()}
-    listed = [s for s in specs
-              if (not family or s.family in family) and (not difficulty or s.difficulty in difficulty)
-              and set(tag or ()) <= set(s.tags)
-              and (not wanted_status or getattr(known[s.id], "status", None) in wanted_status)]
+    listed = [s for s in select(specs, family, difficulty, tag)
+              if not wanted_status or getattr(known[s.id], "status", None) in wanted_status]
     if as_json:
         rows = [{"id": s.id, "family": s.family, "difficulty": s.difficulty, "title": s.title, "tags": list(s.tags),
                  "solve_minutes": s.solve_minutes, "path": str(s.directory)} | _standing_fields(known[s.id])

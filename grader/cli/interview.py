@@ -24,7 +24,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from .. import workflow
-from ..bank import load_specs
+from ..bank import load_specs, select
 from ..errors import ExitStatus, Interrupted, MlgradeError, UsageError
 from ..gradebook import Gradebook
 from ..grading import grade_path
@@ -93,8 +93,7 @@ def _new(path: Path, family: list[Family] | None, difficulty: list[Difficulty] |
     specs, broken = load_specs(path)
     for error in broken:
         errors.print(f"[yellow]left out:[/] {escape(str(error))}", soft_wrap=True)
-    matching = [s for s in specs if (not family or s.family in family) and (not difficulty or s.difficulty in difficulty)
-                and set(tag or ()) <= set(s.tags)]
+    matching = select(specs, family, difficulty, tag)
     if not matching:
         raise UsageError(f"no exercise under {path} matches the --family / --difficulty / --tag given")
     try:
