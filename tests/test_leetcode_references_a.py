@@ -34,3 +34,19 @@ def test_search_range_matches_a_scan_and_bisect(seed: int) -> None:
         by_bisect = [[bisect.bisect_left(nums, t), bisect.bisect_right(nums, t) - 1] if t in nums else [-1, -1]
                      for t in targets]
         assert solve(nums, targets) == scanned == by_bisect
+
+
+def covers(window: str, t: str) -> bool:
+    return all(window.count(letter) >= t.count(letter) for letter in set(t))
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_min_window_matches_every_substring(seed: int) -> None:
+    """Brute force: the first substring, by length then start, that covers t with multiplicity."""
+    rng = np.random.default_rng(seed)
+    solve = reference("min_window_substring").Solution().minWindow
+    for _ in range(150):
+        s = "".join(rng.choice(list("ABCa"), size=int(rng.integers(1, 14))).tolist())
+        t = "".join(rng.choice(list("ABCa"), size=int(rng.integers(1, 5))).tolist())
+        windows = (s[start:start + size] for size in range(1, len(s) + 1) for start in range(len(s) - size + 1))
+        assert solve(s, t) == next((w for w in windows if covers(w, t)), "")
