@@ -50,3 +50,17 @@ def test_min_window_matches_every_substring(seed: int) -> None:
         t = "".join(rng.choice(list("ABCa"), size=int(rng.integers(1, 5))).tolist())
         windows = (s[start:start + size] for size in range(1, len(s) + 1) for start in range(len(s) - size + 1))
         assert solve(s, t) == next((w for w in windows if covers(w, t)), "")
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_three_sum_matches_every_triple_of_positions(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    solve = reference("three_sum").Solution().threeSum
+    for _ in range(150):
+        nums = rng.integers(-5, 6, size=int(rng.integers(0, 12))).tolist()
+        brute = {tuple(sorted((nums[i], nums[j], nums[k])))
+                 for i in range(len(nums)) for j in range(i + 1, len(nums)) for k in range(j + 1, len(nums))
+                 if nums[i] + nums[j] + nums[k] == 0}
+        got = solve(nums)
+        assert len(got) == len(brute)
+        assert {tuple(triplet) for triplet in got} == brute
