@@ -64,3 +64,13 @@ def test_three_sum_matches_every_triple_of_positions(seed: int) -> None:
         got = solve(nums)
         assert len(got) == len(brute)
         assert {tuple(triplet) for triplet in got} == brute
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_container_most_water_matches_every_pair(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    solve = reference("container_most_water").Solution().maxArea
+    for _ in range(300):
+        height = rng.integers(0, 9, size=int(rng.integers(2, 14))).tolist()
+        pairs = [(j - i) * min(height[i], height[j]) for i in range(len(height)) for j in range(i + 1, len(height))]
+        assert solve(height) == max(pairs)
