@@ -5,6 +5,7 @@ small inputs."""
 from __future__ import annotations
 
 import bisect
+import heapq
 from pathlib import Path
 from types import ModuleType
 
@@ -74,3 +75,14 @@ def test_container_most_water_matches_every_pair(seed: int) -> None:
         height = rng.integers(0, 9, size=int(rng.integers(2, 14))).tolist()
         pairs = [(j - i) * min(height[i], height[j]) for i in range(len(height)) for j in range(i + 1, len(height))]
         assert solve(height) == max(pairs)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_merge_k_sorted_matches_sorting_and_heapq_merge(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    solve = reference("merge_k_sorted").Solution().mergeKLists
+    for _ in range(200):
+        lists = [sorted(rng.integers(-5, 6, size=int(rng.integers(0, 6))).tolist())
+                 for _ in range(int(rng.integers(0, 7)))]
+        merged = solve(lists)
+        assert merged == sorted(value for values in lists for value in values) == list(heapq.merge(*lists))
