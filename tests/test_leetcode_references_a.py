@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import statistics
 from pathlib import Path
 from types import ModuleType
 
@@ -86,3 +87,17 @@ def test_merge_k_sorted_matches_sorting_and_heapq_merge(seed: int) -> None:
                  for _ in range(int(rng.integers(0, 7)))]
         merged = solve(lists)
         assert merged == sorted(value for values in lists for value in values) == list(heapq.merge(*lists))
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_median_finder_matches_statistics_median(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    finder_class = reference("median_finder").MedianFinder
+    for _ in range(100):
+        finder, seen = finder_class(), []
+        for num in rng.integers(-6, 7, size=int(rng.integers(1, 20))).tolist():
+            finder.addNum(num)
+            seen.append(num)
+            median = finder.findMedian()
+            assert type(median) is float
+            assert median == statistics.median(seen)
