@@ -101,3 +101,25 @@ def test_median_finder_matches_statistics_median(seed: int) -> None:
             median = finder.findMedian()
             assert type(median) is float
             assert median == statistics.median(seen)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_network_delay_time_matches_floyd_warshall(seed: int) -> None:
+    """All-pairs shortest times by Floyd–Warshall, a different algorithm from the reference's Dijkstra."""
+    rng = np.random.default_rng(seed)
+    solve = reference("network_delay_time").Solution().networkDelayTime
+    for _ in range(150):
+        n = int(rng.integers(1, 8))
+        pairs = {(int(u), int(v)) for u, v in rng.integers(1, n + 1, size=(int(rng.integers(0, 16)), 2)) if u != v}
+        times = [[u, v, int(rng.integers(0, 10))] for u, v in sorted(pairs)]
+        far = float("inf")
+        dist = [[0.0 if i == j else far for j in range(n + 1)] for i in range(n + 1)]
+        for u, v, w in times:
+            dist[u][v] = w
+        for middle in range(1, n + 1):
+            for i in range(1, n + 1):
+                for j in range(1, n + 1):
+                    dist[i][j] = min(dist[i][j], dist[i][middle] + dist[middle][j])
+        k = int(rng.integers(1, n + 1))
+        last = max(dist[k][1:])
+        assert solve(times, n, k) == (-1 if last == far else int(last))
