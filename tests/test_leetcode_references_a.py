@@ -10,6 +10,7 @@ import statistics
 from pathlib import Path
 from types import ModuleType
 
+import networkx
 import numpy as np
 import pytest
 
@@ -123,3 +124,26 @@ def test_network_delay_time_matches_floyd_warshall(seed: int) -> None:
         k = int(rng.integers(1, n + 1))
         last = max(dist[k][1:])
         assert solve(times, n, k) == (-1 if last == far else int(last))
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_word_ladder_matches_networkx(seed: int) -> None:
+    """networkx's shortest path on the graph built by comparing every pair of words."""
+    rng = np.random.default_rng(seed)
+    solve = reference("word_ladder").Solution().ladderLength
+    for _ in range(150):
+        length = int(rng.integers(1, 4))
+        pool = sorted({"".join(rng.choice(list("abc"), size=length).tolist()) for _ in range(12)})
+        begin, end = rng.choice(pool, size=2, replace=len(pool) < 2).tolist()
+        if begin == end:
+            continue
+        word_list = [word for word in pool if rng.random() < 0.7]  # beginWord may be in the list
+        graph = networkx.Graph()
+        graph.add_nodes_from([begin, *word_list])
+        nodes = [begin, *(word for word in word_list if word != begin)]
+        graph.add_edges_from((a, b) for a in nodes for b in nodes if sum(x != y for x, y in zip(a, b, strict=True)) == 1)
+        try:
+            expected = networkx.shortest_path_length(graph, begin, end) + 1 if end in word_list else 0
+        except networkx.NetworkXNoPath:
+            expected = 0
+        assert solve(begin, end, word_list) == expected
