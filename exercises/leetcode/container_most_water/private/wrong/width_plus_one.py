@@ -1,0 +1,14 @@
+"""Wrong: counts the lines from i to j inclusive as the width."""
+
+
+class Solution:
+    def maxArea(self, height: list[int]) -> int:
+        lo, hi = 0, len(height) - 1
+        best = 0
+        while lo < hi:
+            best = max(best, (hi - lo + 1) * min(height[lo], height[hi]))
+            if height[lo] < height[hi]:
+                lo += 1
+            else:
+                hi -= 1
+        return best

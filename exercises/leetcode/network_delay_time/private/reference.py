@@ -1,0 +1,22 @@
+"""Reference: Dijkstra with a binary heap; a node is settled the first time it is popped and its
+later (stale) heap entries are skipped."""
+
+import heapq
+
+
+class Solution:
+    def networkDelayTime(self, times: list[list[int]], n: int, k: int) -> int:
+        graph: dict[int, list[tuple[int, int]]] = {}
+        for u, v, w in times:
+            graph.setdefault(u, []).append((v, w))
+        settled: dict[int, int] = {}
+        heap = [(0, k)]
+        while heap:
+            time, node = heapq.heappop(heap)
+            if node in settled:
+                continue
+            settled[node] = time
+            for target, weight in graph.get(node, []):
+                if target not in settled:
+                    heapq.heappush(heap, (time + weight, target))
+        return max(settled.values()) if len(settled) == n else -1
