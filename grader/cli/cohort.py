@@ -35,6 +35,11 @@ COHORT_HTML = "cohort.html"
 SIMILARITY_HTML = "similarity.html"
 CANDIDATES_DIR = "candidates"  # beside cohort.html: a candidate named "cohort" cannot overwrite it
 
+SubmissionsArgument = Annotated[Path, typer.Argument(help="A folder holding one folder or solution file per "
+                                                          "candidate.", metavar="SUBMISSIONS")]
+ExerciseOption = Annotated[Path, typer.Option("--exercise", help="The exercise (or folder of exercises) the candidates "
+                                                                 "submitted.")]
+
 
 @app.command("batch", help="Grade many candidates' submissions against the exercise(s) at --exercise, in parallel. "
                            "SUBMISSIONS holds one folder (laid out like the exercise path) or one .py, .sql or .ipynb "
@@ -42,9 +47,8 @@ CANDIDATES_DIR = "candidates"  # beside cohort.html: a candidate named "cohort" 
                            "exercises passed, then score. Resumable: a candidate whose files are those its results "
                            "document in --out graded is not graded again (--force regrades everyone).")
 def batch_command(
-    submissions: Annotated[Path, typer.Argument(help="A folder holding one folder or solution file per candidate.",
-                                                          metavar="SUBMISSIONS")],
-    exercise: Annotated[Path, typer.Option("--exercise", help="The exercise (or folder of exercises) to grade.")],
+    submissions: SubmissionsArgument,
+    exercise: ExerciseOption,
     out: Annotated[Path, typer.Option(help="The folder where each candidate's results document is written "
                                            "(created when missing).")] = Path("results"),
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Candidates graded at once.")] = os.cpu_count() or 2,
@@ -282,9 +286,8 @@ def _document_paths(arguments: Sequence[Path]) -> list[Path]:
                                 "exercise's stub does not count). SUBMISSIONS is laid out as for `grade batch`. "
                                 "Exit 1 when a pair is flagged, 0 when none is.")
 def similarity_command(
-    submissions: Annotated[Path, typer.Argument(help="A folder holding one folder or solution file per candidate.",
-                                                metavar="SUBMISSIONS")],
-    exercise: Annotated[Path, typer.Option("--exercise", help="The exercise (or folder of exercises) submitted.")],
+    submissions: SubmissionsArgument,
+    exercise: ExerciseOption,
     html_out: Annotated[Path | None, typer.Option("--html", metavar="FILE", help="Write the flagged pairs side by "
                                                   "side, the shared code highlighted.")] = None,
     threshold: Annotated[float, typer.Option(help="The share of each file that must be shared.", min=0.0, max=1.0)]
