@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import re
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -65,3 +66,47 @@ def run_cli(*args: str | Path) -> CliResult:
     with contextlib.redirect_stdout(captured), contextlib.redirect_stderr(captured):
         status = run_app([str(arg) for arg in args])
     return CliResult(status, captured.getvalue())
+
+
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07")
+
+
+def run_in_terminal(*args: str | Path, columns: int = 80, timeout: float = 300) -> CliResult:
+    """Run the real `grade` CLI in a subprocess on a pseudo-terminal COLUMNS wide (as a candidate's terminal:
+    rich sees a TTY and its size, not $COLUMNS), and return its exit status and screen text, colours removed."""
+    import fcntl
+    import pty
+    import select
+    import struct
+    import termios
+    import time
+
+    controller, terminal = pty.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    process = subprocess.Popen([sys.executable, "-m", "grader", *map(str, args)], cwd=ROOT, env=env,
+                               stdin=subprocess.DEVNULL, stdout=terminal, stderr=terminal)
+    os.close(terminal)
+    chunks = []
+    deadline = time.monotonic() + timeout
+    try:
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([controller], [], [], 0.5)
+            if ready:
+                try:
+                    data = os.read(controller, 65536)
+                except OSError:  # EIO: every writer has closed the terminal
+                    break
+                if not data:
+                    break
+                chunks.append(data)
+            elif process.poll() is not None:
+                break
+        status = process.wait(timeout=max(1.0, deadline - time.monotonic()))
+    finally:
+        if process.poll() is None:
+            process.kill()
+        os.close(controller)
+    text = ANSI.sub("", b"".join(chunks).decode("utf-8", "replace")).replace("\r\n", "\n")
+    screen = [line.rsplit("\r", 1)[-1].rstrip() for line in text.split("\n")]  # a spinner redraws its line
+    return CliResult(status, "\n".join(screen))

@@ -46,6 +46,8 @@ def run_command(
                                                  "rlimits, weaker, labelled as such.")] = SandboxKind.DOCKER,
     root: RootOption = None,
     gradebook: GradebookOption = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="A table per exercise with a row per case, "
+                                          "instead of failing cases grouped by reason.")] = False,
 ) -> None:
     from .workflow import prepare_run, record, record_unavailable
 
@@ -67,7 +69,7 @@ def run_command(
             run = from_document(serve.grade_remotely(path, submission, options.bank))
         else:
             run = grade_path(path, options, lambda message: status.update(message), threading.Event())
-    print_run(run, console)
+    print_run(run, console, verbose)
     record(run, notebook or submission, gradebook)  # a failure to record is a warning only
     write_reports_or_fail(to_document(run), json_out=json_out, html=html_out, junit=junit_out, markdown=markdown_out,
                           anchor=submission or path)

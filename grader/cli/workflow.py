@@ -277,20 +277,22 @@ def watch_command(exercise: ExerciseArgument, root: RootOption = None,
                   interval: Annotated[float, typer.Option(help="Seconds between checks of the file.")] = 0.2,
                   debounce: Annotated[float, typer.Option(help="Regrade once the file has been still this "
                                                           "long (seconds).")] = 0.3,
-                  gradebook: GradebookOption = None) -> None:
+                  gradebook: GradebookOption = None,
+                  verbose: Annotated[bool, typer.Option("--verbose", "-v", help="A row per case instead of failing "
+                                                        "cases grouped by reason.")] = False) -> None:
     """Regrade an exercise every time its file is saved (Ctrl-C stops)."""
     if submission is not None and not submission.is_file():
         raise UsageError(f"--submission {submission} {'is not a file' if submission.exists() else 'does not exist'}")
     spec = _spec(exercise, root)
     watched = submission or spec.candidate_file
     with grading_options(sandbox, bank, warm_per_key=1) as options:
-        _watch(spec, watched, submission, options, gradebook, interval, debounce)
+        _watch(spec, watched, submission, options, gradebook, interval, debounce, verbose)
 
 
 def _watch(spec: ExerciseSpec, watched: Path, submission: Path | None, options: GradeOptions, gradebook: Path | None,
-           interval: float, debounce: float) -> None:
+           interval: float, debounce: float, verbose: bool) -> None:
     """Grade, print, wait for a save, again, until Ctrl-C or SIGTERM."""
-    from ..terminal import exercise_table, safe
+    from ..terminal import exercise_summary, exercise_table, safe
 
     count = 0
     try:
@@ -307,7 +309,7 @@ def _watch(spec: ExerciseSpec, watched: Path, submission: Path | None, options: 
                 style = "green" if result.passed else "magenta" if result.verdict.value == "ungradable" else "red"
                 console.print(f"[bold {style}]{escape(spec.id)}: {result.verdict.value} ({result.score:.0%})[/] "
                               f"— graded at {stamp} (run {count})")
-                console.print(exercise_table(result))
+                console.print(exercise_table(result) if verbose else exercise_summary(result))
             console.print(f"[dim]watching {escape(str(watched))}: save it to regrade, Ctrl-C to stop[/]")
             workflow.wait_for_change(watched, workflow.fingerprint(watched), interval, debounce)
     except (KeyboardInterrupt, Interrupted) as stop:
