@@ -18,6 +18,7 @@ from .bank import BankError, discover
 from .errors import WorkflowError
 from .files import cache_home, write_atomically
 from .gradebook import Gradebook, GradebookError, Standing, StandingStatus
+from .grading import files_digest
 from .notebook import assemble, read_notebook
 from .results import ExerciseResult, RunResult, SandboxKind
 from .spec import FAMILIES, ExerciseSpec, SpecError, load_spec
@@ -136,10 +137,22 @@ def record_unavailable(target: Path, sandbox: SandboxKind, book: Path | None, no
     return None
 
 
-def standings(book: Path | None) -> dict[str, Standing]:
-    """Per exercise id, the user's standing (empty when nothing was recorded; never creates the file)."""
+def standings(book: Path | None, specs: Iterable[ExerciseSpec] = ()) -> dict[str, Standing]:
+    """Per exercise id, the user's standing (empty when nothing was recorded; never creates the file). For the
+    exercises of SPECS, attempts that graded the untouched stub do not count: it is "not tried" until its
+    file differs from the stub."""
+    by_id = {spec.id: spec for spec in specs}
     with Gradebook(book, create=False) as gradebook:
-        return gradebook.standings()
+        return gradebook.standings(lambda exercise: stub_digest(by_id[exercise]) if exercise in by_id else None)
+
+
+def stub_digest(spec: ExerciseSpec) -> str | None:
+    """The files digest (grading.files_digest) the exercise's pristine stub has when graded, or None without one."""
+    try:
+        text = find_stub(spec).text
+    except WorkflowError:
+        return None
+    return files_digest({spec.entrypoint.file: text.replace("\r\n", "\n").replace("\r", "\n")})
 
 
 @dataclass(frozen=True)

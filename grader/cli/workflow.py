@@ -12,6 +12,7 @@ import json
 import sys
 import threading
 import time
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -89,10 +90,11 @@ def record_unavailable(path: Path, sandbox: SandboxKind, book: Path | None) -> N
         _warn(problem)
 
 
-def standings_or_warn(book: Path | None) -> dict[str, Standing] | None:
-    """The user's standings, or None (with a warning) when the gradebook cannot be read."""
+def standings_or_warn(book: Path | None, specs: Iterable[ExerciseSpec] = ()) -> dict[str, Standing] | None:
+    """The user's standings (SPECS' untouched stubs not tried), or None (with a warning) when the gradebook
+    cannot be read."""
     try:
-        return workflow.standings(book)
+        return workflow.standings(book, specs)
     except Exception as exc:  # noqa: BLE001 - listing must work without a readable gradebook
         _warn(f"the gradebook cannot be read, statuses are unknown: {exc}")
         return None
@@ -119,7 +121,7 @@ def show_command(exercise: ExerciseArgument, root: RootOption = None, as_json: J
         statement = statement_file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise UsageError(f"cannot read the statement {statement_file}: {exc}") from None
-    standings = standings_or_warn(gradebook)
+    standings = standings_or_warn(gradebook, [spec])
     standing = standings.get(spec.id, NOT_TRIED) if standings is not None else None
     if as_json:
         _print_json({"id": spec.id, "title": spec.title, "family": spec.family, "difficulty": spec.difficulty,
@@ -191,7 +193,7 @@ def progress_command(path: Annotated[Path, typer.Argument(help="A folder of exer
                      as_json: JsonFlag = False, gradebook: GradebookOption = None) -> None:
     """Completion per family: exercises passed out of the total."""
     specs = [load_spec(directory) for directory in discover(path)]
-    standings = standings_or_warn(gradebook)
+    standings = standings_or_warn(gradebook, specs)
     families = workflow.family_progress(specs, standings or {})
     passed, total = sum(f.passed for f in families), sum(f.total for f in families)
     if as_json:
