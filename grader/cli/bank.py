@@ -15,7 +15,7 @@ from rich.table import Table
 from ..bank import discover
 from ..errors import ExitStatus
 from ..results import SandboxKind
-from .app import app
+from .app import App, app
 from .common import BankOption, GradebookOption, console, errors, grading_options
 
 
@@ -110,7 +110,7 @@ def validation_table(report: Any) -> Table:
     return table
 
 
-bank_app = typer.Typer(help="Make the private bank of CI mode.", no_args_is_help=True)
+bank_app = App(help="Make the private bank of CI mode.", no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(bank_app, name="bank")
 
 
