@@ -19,7 +19,7 @@ from .errors import WorkflowError
 from .files import cache_home, write_atomically
 from .gradebook import Gradebook, GradebookError, Standing, StandingStatus
 from .grading import files_digest
-from .notebook import assemble, read_notebook
+from .notebook import assemble, in_cells, read_notebook
 from .results import ExerciseResult, RunResult, SandboxKind
 from .spec import FAMILIES, ExerciseSpec, SpecError, load_spec
 
@@ -74,6 +74,7 @@ class NotebookSubmission:
     cells: list[int]
     tagged: bool
     warning: str
+    lines: list[tuple[int, int]]  # per line of the module: (cell position, line in the cell)
 
 
 def notebook_submission(notebook: Path, target: Path) -> NotebookSubmission:
@@ -91,7 +92,13 @@ def notebook_submission(notebook: Path, target: Path) -> NotebookSubmission:
     module = folder / f"{hashlib.sha256(data).hexdigest()[:16]}.py"
     write_atomically(module, data)
     _prune(folder)
-    return NotebookSubmission(notebook, module, assembled.cells, assembled.tagged, assembled.warning)
+    return NotebookSubmission(notebook, module, assembled.cells, assembled.tagged, assembled.warning, assembled.lines)
+
+
+def in_notebook_cells(run: RunResult, submission: NotebookSubmission) -> None:
+    """Errors in RUN (a grading of SUBMISSION's module) located by notebook cell and line, not module line."""
+    for exercise in run.exercises:
+        in_cells(exercise, submission.lines, load_spec(Path(exercise.path)).entrypoint.file)
 
 
 def _prune(folder: Path) -> None:

@@ -58,9 +58,10 @@ def _local_time(iso: str) -> str:
 
 # --- used by `grade PATH` and `grade list` (grader/cli/run.py, grader/cli/bank.py) --------------------------
 
-def prepare_run(path: Path, submission: Path | None, root: Path | None) -> tuple[Path, Path | None, Path | None]:
+def prepare_run(path: Path, submission: Path | None,
+                root: Path | None) -> tuple[Path, Path | None, workflow.NotebookSubmission | None]:
     """PATH as a folder (an id is resolved against --root), and the submission to grade: a notebook is
-    assembled into a module first. Returns (path, submission to grade, the notebook or None)."""
+    assembled into a module first. Returns (path, submission to grade, the assembled notebook or None)."""
     target = workflow.resolve(path, root)
     if submission is None or not is_notebook_path(submission):
         return target, submission, None
@@ -73,7 +74,7 @@ def prepare_run(path: Path, submission: Path | None, root: Path | None) -> tuple
     which = "cells tagged `solution`" if assembled.tagged else "every code cell"
     errors.print(f"notebook {submission}: graded {which} ({', '.join(map(str, assembled.cells))}), assembled "
                     f"as {assembled.module}", markup=False, soft_wrap=True)
-    return target, assembled.module, submission
+    return target, assembled.module, assembled
 
 
 def record(run: RunResult, submission: Path | None, book: Path | None) -> None:
@@ -322,17 +323,20 @@ def _watch(spec: ExerciseSpec, watched: Path, submission: Path | None, options: 
 def _grade_once(directory: Path, submission: Path | None, options: GradeOptions, book: Path | None) -> RunResult | str:
     """Grade once and record the attempt; the problem as text when it could not be graded. Interrupted
     (Ctrl-C, SIGTERM) propagates: the watch ends."""
-    notebook = None
+    assembled = None
     try:
         if submission is not None and is_notebook_path(submission):
-            notebook, submission = submission, workflow.notebook_submission(submission, directory).module
-        run = grade_path(directory, dataclasses.replace(options, submission=submission), lambda _m: None,
+            assembled = workflow.notebook_submission(submission, directory)
+        graded = assembled.module if assembled is not None else submission
+        run = grade_path(directory, dataclasses.replace(options, submission=graded), lambda _m: None,
                          threading.Event())
+        if assembled is not None:
+            workflow.in_notebook_cells(run, assembled)
     except Interrupted:
         raise
     except (MlgradeError, OSError) as exc:  # a broken save or notebook: say so and keep watching
         return str(exc)
-    record(run, notebook or submission, book)
+    record(run, submission, book)
     return run
 
 
