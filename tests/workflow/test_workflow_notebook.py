@@ -166,7 +166,8 @@ def test_more_hostile_or_broken_notebooks_are_refused_before_grading(root: Path,
 def test_every_module_line_maps_to_its_cell_and_line() -> None:
     assembled = assemble(notebook(("md", "# notes"), "import numpy as np", ("md", "more"), "def f(x):\n    y = 1\n    return x"))
     module = assembled.source.split("\n")
-    assert module[assembled.lines.index((4, 3))] == "    return x" and module[assembled.lines.index((2, 1))] == "import numpy as np"
+    assert module[assembled.lines.index((4, 3))] == "    return x"
+    assert module[assembled.lines.index((2, 1))] == "import numpy as np"
 
 
 @pytest.mark.docker
