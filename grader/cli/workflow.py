@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import signal
 import sys
 import threading
 import time
@@ -316,6 +317,9 @@ def _watch(spec: ExerciseSpec, watched: Path, submission: Path | None, options: 
             console.print(f"[dim]watching {escape(str(watched))}: save it to regrade, Ctrl-C to stop[/]")
             workflow.wait_for_change(watched, workflow.fingerprint(watched), interval, debounce)
     except (KeyboardInterrupt, Interrupted) as stop:
+        # Stopping is what was asked: a second Ctrl-C must not cut short the clean-up (the warm pool's and the
+        # container removals at exit) nor turn the exit status 0 into an interruption.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         detail = f" ({stop})" if isinstance(stop, Interrupted) else ""
         errors.print(f"stopped watching{safe(detail)}", markup=True)
 
