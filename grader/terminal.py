@@ -52,14 +52,13 @@ def exercise_summary(exercise: ExerciseResult) -> RenderableType:
     "not implemented") or fails every case for one reason; else the misconceptions once, then the failing
     cases, those with the same verdict and reason on one line, the visible ones with their evidence."""
     failing = [c for c in exercise.cases if c.verdict is not Verdict.PASSED]
-    head = _headline(exercise)
     if failing and all(c.verdict is Verdict.NOT_IMPLEMENTED for c in exercise.cases):
         line = Text.from_markup(f"[{_style(Verdict.NOT_IMPLEMENTED)}]{MARKS[Verdict.NOT_IMPLEMENTED]}[/] "
                                 f"[bold]{escape(exercise.id)}[/]: not implemented — "
                                 f"{safe(_first_visible(failing).reason)}")
         line.no_wrap, line.overflow = True, "ellipsis"  # one line whatever the width; --verbose has it all
         return Group(line)  # (console.print would merge a bare Text into one that wraps)
-    lines: list[RenderableType] = [Text.from_markup(head)]
+    lines: list[RenderableType] = [Text.from_markup(_headline(exercise))]
     misconceptions = {c.misconception.name: c.misconception for c in failing if c.misconception is not None}
     for misconception in misconceptions.values():
         matched = [c for c in failing if c.misconception is not None and c.misconception.name == misconception.name]
@@ -117,9 +116,9 @@ def safe(text: str) -> str:
 def _headline(exercise: ExerciseResult) -> str:
     verdict = exercise.verdict
     passed = sum(c.verdict is Verdict.PASSED for c in exercise.cases)
+    count = f"{passed}/{len(exercise.cases)} cases" if exercise.passed else f"{passed}/{len(exercise.cases)} passed"
     return (f"[{_style(verdict)}]{MARKS.get(verdict, '✗')}[/] [bold]{escape(exercise.id)}[/] — "
-            f"{escape(exercise.title)}: [{_style(verdict)}]{verdict.value}[/] "
-            f"({passed}/{len(exercise.cases)} passed)")
+            f"{escape(exercise.title)}: [{_style(verdict)}]{verdict.value}[/] ({count})")
 
 
 def _style(verdict: Verdict) -> str:
