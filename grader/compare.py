@@ -1,17 +1,10 @@
 """Compare one candidate output with the expected one. Returns a Mismatch, or None when equal.
 
-<<<<<<< HEAD
 First the declared output type (spec `type`/`kind`): exactly what the statement says, so a whole float
 is not an int and 1 is not True. Then the comparison. Numeric rule (numpy-style, relative to the
 expected value): |actual − expected| ≤ atol + rtol·|expected|, computed in float64, with the exercise's
 tolerance whatever the answer's dtype; a float32 answer gets a different tolerance only where the
 spec declares `float32_rtol`/`float32_atol` (and the statement states them), never silently.
-=======
-Numeric rule (numpy-style, relative to the expected value): |actual − expected| ≤ atol + rtol·|expected|,
-computed in float64. Tolerances come from the exercise (for float64 answers) and are widened to the
-dtype's defaults for lower-precision answers (the `torch.testing.assert_close` table), so a float32
-answer is judged by what float32 can represent (docs/exercise-format.md, "Comparisons").
->>>>>>> issue-11b
 """
 
 from __future__ import annotations
@@ -46,6 +39,7 @@ class Mismatch:
     atol: float | None = None
     window: dict[str, Any] | None = None
     error_map: list[list[float]] | None = None
+    rows: dict[str, Any] | None = None  # SQL result sets: the first differing rows (`_differing_rows`)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -331,17 +325,52 @@ def compare_rows(expected: Any, actual: Any, ordered: bool, tolerance: tuple[flo
         return Mismatch(f"columns {actual['columns']}, expected {expected['columns']}",
                         expected_value=expected["columns"], actual_value=actual["columns"])
     want_rows, got_rows = expected["rows"], actual["rows"]
+    rows = _differing_rows(expected["columns"], want_rows, got_rows, ordered, tolerance)
     if len(want_rows) != len(got_rows):
-        return Mismatch(f"{len(got_rows)} row(s), expected {len(want_rows)}",
+        return Mismatch(f"{len(got_rows)} row(s), expected {len(want_rows)}", rows=rows,
                         expected_value=_preview(want_rows), actual_value=_preview(got_rows))
     if not ordered:
         want_rows, got_rows = sorted(want_rows, key=_row_key), sorted(got_rows, key=_row_key)
     for index, (want, got) in enumerate(zip(want_rows, got_rows, strict=True)):
         if not _row_equal(want, got, tolerance):
             where = f"row {index + 1}" + ("" if ordered else " (rows compared in sorted order)")
-            return Mismatch(f"{where} is {got}, expected {want}", worst_index=[index],
+            return Mismatch(f"{where} is {got}, expected {want}", worst_index=[index], rows=rows,
                             expected_value=_preview(want), actual_value=_preview(got))
     return None
+
+
+SHOWN_ROWS = 5
+
+
+def _differing_rows(columns: list[str], want: list[list[Any]], got: list[list[Any]], ordered: bool,
+                    tolerance: tuple[float, float]) -> dict[str, Any]:
+    """The first rows that differ, at most SHOWN_ROWS a side. In order: the rows of both from the first
+    position where they differ (`first_row`, 1-based). As a multiset: the expected rows the answer lacks
+    (`expected`) and the answer's rows that were not expected (`actual`), each in sorted order."""
+    if ordered:
+        first = next((i for i, (a, b) in enumerate(zip(want, got, strict=False)) if not _row_equal(a, b, tolerance)),
+                     min(len(want), len(got)))
+        return {"columns": list(columns), "ordered": True, "first_row": first + 1,
+                "expected": want[first:first + SHOWN_ROWS], "actual": got[first:first + SHOWN_ROWS]}
+    missing, extra = sorted(want, key=_row_key), sorted(got, key=_row_key)
+    pending = Counter(canonical(_row_key(row)) for row in extra)
+    lacking = []
+    for row in missing:  # rows equal after rounding match each other; the verdict above used the tolerance
+        key = canonical(_row_key(row))
+        if pending[key]:
+            pending[key] -= 1
+        else:
+            lacking.append(row)
+    surplus = Counter(canonical(_row_key(row)) for row in missing)
+    unexpected = []
+    for row in extra:
+        key = canonical(_row_key(row))
+        if surplus[key]:
+            surplus[key] -= 1
+        else:
+            unexpected.append(row)
+    return {"columns": list(columns), "ordered": False, "first_row": None,
+            "expected": lacking[:SHOWN_ROWS], "actual": unexpected[:SHOWN_ROWS]}
 
 
 def _rows(spec: OutputSpec, expected: Any, actual: Any) -> Mismatch | None:

@@ -46,9 +46,9 @@ class Diagnoser:
 
     def _variants(self) -> list[tuple[Misconception, ModuleType | str]]:
         if self._targets is None:
-            self._targets = [
+            self._targets = [  # a variant whose file is missing diagnoses nothing (`grade validate` says so)
                 (Misconception(w.misconception, w.explanation), load_code(self.exercise, self.exercise.wrong_file(w.file)))
-                for w in self.exercise.spec.wrong
+                for w in self.exercise.spec.wrong if self.exercise.wrong_file(w.file).is_file()
             ]
         return self._targets
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -269,13 +269,23 @@ class Gradebook:
                                                             "WHERE attempt = ? ORDER BY position", (attempt.id,)))
         return attempts
 
-    def standings(self) -> dict[str, Standing]:
+    def standings(self, stub_digest: Callable[[str], str | None] = lambda _exercise: None) -> dict[str, Standing]:
         """Per exercise id, the user's standing: passed when any attempt passed, failing when graded but never
-        passed. Ungradable attempts (infrastructure faults) do not count: they are not the candidate's failures."""
+        passed. Ungradable attempts (infrastructure faults) do not count: they are not the candidate's failures;
+        nor do attempts that graded the untouched stub (files_sha256 equal to STUB_DIGEST(exercise id))."""
         if self.connection is None:
             return {}
         rows = self.connection.execute(
-            "SELECT exercise, MAX(passed), MAX(score), COUNT(*) FROM attempts "
-            "WHERE candidate IS NULL AND ungradable = 0 GROUP BY exercise")
-        return {exercise: Standing(StandingStatus.PASSED if passed else StandingStatus.FAILING, float(best), int(count))
-                for exercise, passed, best, count in rows}
+            "SELECT exercise, files_sha256, MAX(passed), MAX(score), COUNT(*) FROM attempts "
+            "WHERE candidate IS NULL AND ungradable = 0 GROUP BY exercise, files_sha256")
+        tallies: dict[str, tuple[bool, float, int]] = {}
+        stubs: dict[str, str | None] = {}
+        for exercise, digest, passed, best, count in rows:
+            if exercise not in stubs:
+                stubs[exercise] = stub_digest(exercise)
+            if digest is not None and digest == stubs[exercise]:
+                continue
+            before = tallies.get(exercise, (False, 0.0, 0))
+            tallies[exercise] = (before[0] or bool(passed), max(before[1], float(best)), before[2] + int(count))
+        return {exercise: Standing(StandingStatus.PASSED if passed else StandingStatus.FAILING, best, count)
+                for exercise, (passed, best, count) in tallies.items()}

@@ -23,6 +23,7 @@ from typing import Any
 
 from .errors import NotebookError
 from .grading import MAX_SOURCE_BYTES
+from .results import ExerciseResult
 
 MAX_NOTEBOOK_BYTES = 5 * 1024 * 1024
 SOLUTION_TAG = "solution"
@@ -39,6 +40,7 @@ class Assembled:
     cells: list[int]  # 1-based positions (among all cells) of the code cells used
     tagged: bool
     changes: list[tuple[int, str]] = field(default_factory=list)  # (cell position, "removed %matplotlib inline")
+    lines: list[tuple[int, int]] = field(default_factory=list)  # per module line: (cell position, line in the cell)
 
     @property
     def warning(self) -> str:
@@ -118,11 +120,52 @@ def assemble(notebook: Any, limit: int = MAX_SOURCE_BYTES) -> Assembled:
         raise NotebookError(f"the notebook's code is larger than the {limit >> 10} KB a solution may have")
     parts: list[str] = []
     changes: list[tuple[int, str]] = []
+    lines: list[tuple[int, int]] = []
     for position, cell in chosen:
         source = _clean_cell(position, cell.source, changes)
         if source is not None:
-            parts.append(f"# ---- notebook cell {position} ----\n{source.rstrip()}\n")
-    return Assembled(source="\n".join(parts), cells=[p for p, _ in chosen], tagged=bool(tagged), changes=changes)
+            body = source.rstrip()
+            count = body.count("\n") + 1
+            if parts:
+                lines.append(lines[-1])  # the blank line between two cells: the previous cell's end
+            lines += [(position, 0)] + [(position, number) for number in range(1, count + 1)]  # 0: the header
+            parts.append(f"# ---- notebook cell {position} ----\n{body}\n")
+    return Assembled(source="\n".join(parts), cells=[p for p, _ in chosen], tagged=bool(tagged), changes=changes,
+                     lines=lines)
+
+
+MODULE_LINE = re.compile(r"\((?:(?P<file>[\w.-]+), )?line (?P<line>\d+)\)")
+
+
+def in_cells(exercise: ExerciseResult, lines: list[tuple[int, int]], file: str) -> None:
+    """Say where an error is in the notebook ("cell 3, line 8") instead of the line of the module assembled from it
+    (LINES: assembled.lines): in the reasons, the error (its message, file and line) and the traceback frames of
+    FILE, the assembled module as graded."""
+
+    def cell_of(line: int | None) -> tuple[int, int] | None:
+        return lines[line - 1] if line is not None and 1 <= line <= len(lines) else None
+
+    def relabel(text: str) -> str:
+        def replace(match: re.Match[str]) -> str:
+            where = cell_of(int(match["line"]))
+            if where is None or match["file"] not in (None, file):
+                return match.group(0)
+            return f"(cell {where[0]}, line {where[1]})"
+        return MODULE_LINE.sub(replace, text)
+
+    for case in exercise.cases:
+        case.reason = relabel(case.reason)
+        error = case.error
+        if error is None:
+            continue
+        error.message = relabel(error.message)
+        where = cell_of(error.line) if error.file == file else None
+        if where is not None:
+            error.file, error.line = f"cell {where[0]}", where[1]
+        for frame in error.traceback:
+            where = cell_of(frame.get("line")) if frame.get("file") == file else None
+            if where is not None:
+                frame["file"], frame["line"] = f"cell {where[0]}", where[1]
 
 
 def _clean_cell(position: int, source: str, changes: list[tuple[int, str]]) -> str | None:

@@ -15,7 +15,7 @@ import numpy as np
 
 from .errors import ExitStatus
 
-SCHEMA_VERSION = "1.1"  # 1.1: exercises[].files_sha256
+SCHEMA_VERSION = "1.2"  # 1.1: exercises[].files_sha256; 1.2: cases[].mismatch.rows
 
 
 class Verdict(StrEnum):

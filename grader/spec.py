@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import re
 import tomllib
 from dataclasses import dataclass
@@ -244,10 +245,13 @@ class _Fields:
         return [_Fields(self.path, item, f"{self.prefix}{key}[{i}].") for i, item in enumerate(value)]
 
     def only(self, *known: str) -> None:
-        """Reject unknown fields (a typo like `rtoll` must not be silently ignored)."""
+        """Reject unknown fields (a typo like `rtoll` must not be silently ignored), suggesting the closest one."""
         for key in self.table:
             if key not in known:
-                raise SpecError(self.path, self.prefix + key, f"a known field here ({', '.join(known)})", "unknown")
+                close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+                hint = f"; did you mean `{close[0]}`?" if close else ""
+                raise SpecError(self.path, self.prefix + key, f"a known field here ({', '.join(known)}), not an "
+                                                              f"unknown one{hint}")
 
     def sub(self, key: str, required: bool) -> _Fields:
         return _Fields(self.path, self._get(key, dict, "a table", _REQUIRED if required else {}), f"{self.prefix}{key}.")

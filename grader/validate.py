@@ -75,6 +75,7 @@ def validate_exercise(directory: Path, options: GradeOptions, progress: Callable
     spec = exercise.spec
     report.id, report.family = spec.id, str(spec.family)
     report.add("spec parses", True)
+    _check_id(exercise, report)
     _check_statement(exercise, report)
     report.add("hints", bool(spec.hints), f"{len(spec.hints)} hint(s)")
     if spec.family in LIBRARY_FAMILIES:
@@ -87,7 +88,7 @@ def validate_exercise(directory: Path, options: GradeOptions, progress: Callable
         report.add("cases generate", False, f"{type(exc).__name__}: {exc}")
         return report
     visible = sum(not c.hidden for c in first)
-    report.add("cases deterministic", fingerprint(first) == fingerprint(second), "same seed → same inputs")
+    report.add("cases deterministic", fingerprint(first) == fingerprint(second), _determinism(first, second))
     for case in first:
         case.time_limit = case.time_limit or spec.time_per_case
     report.add("visible and hidden cases", visible > 0 and visible < len(first),
@@ -112,6 +113,10 @@ def validate_exercise(directory: Path, options: GradeOptions, progress: Callable
         report.add("stub fails", not stub.passed and stub.verdict is not Verdict.UNGRADABLE, stub.verdict.value)
     for wrong in spec.wrong:
         label = f"wrong/{wrong.file} fails as “{wrong.misconception}”"
+        if not exercise.wrong_file(wrong.file).is_file():
+            report.add(label, False, f"file not found: {exercise.wrong_file(wrong.file)} (exercise.toml [[wrong]] "
+                                     f"file = \"{wrong.file}\")")
+            continue
         graded = grade(exercise.wrong_file(wrong.file), label)
         if graded is None:
             continue
@@ -127,6 +132,28 @@ def validate_exercise(directory: Path, options: GradeOptions, progress: Callable
     if mutant_floor is not None and not cancel.is_set():
         _check_mutants(exercise, options, progress, mutant_floor, report)
     return report
+
+
+def _check_id(exercise: Exercise, report: Report) -> None:
+    """The id is `family/name`: its family part is the spec's family, and its name the exercise's folder."""
+    spec = exercise.spec
+    family, _, name = spec.id.partition("/")
+    problems = []
+    if family != spec.family:
+        problems.append(f"the id's family part “{family}” is not family = “{spec.family}”")
+    if name != spec.directory.name:
+        problems.append(f"the id's name “{name}” is not the exercise's folder “{spec.directory.name}”")
+    report.add("id is family/folder", not problems, "; ".join(problems) or spec.id)
+
+
+def _determinism(first: list[Case], second: list[Case]) -> str:
+    """What the determinism check saw: the first case whose inputs differ between two runs with one seed."""
+    if len(first) != len(second):
+        return f"same seed → {len(first)} cases, then {len(second)}"
+    for one, other in zip(first, second, strict=True):
+        if fingerprint([one]) != fingerprint([other]):
+            return f"case “{one.name}” has different inputs in two generations with the same seed"
+    return "same seed → same inputs"
 
 
 RULE_TAG = re.compile(r"<!--\s*rule:\s*([a-z0-9_-]+)\s*-->")

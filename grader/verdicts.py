@@ -30,6 +30,7 @@ from .expected import INPUTS_CHANGED, compare_outputs
 from .forbidden import ForbiddenUse
 from .results import CaseResult, ErrorInfo, Misconception, Verdict
 from .scrub import scrub
+from .spec import EntrypointKind
 
 Diagnose = Callable[[Case, dict[str, Any]], Misconception | None]
 
@@ -98,7 +99,10 @@ def from_result(exercise: Exercise, case: Case, message: dict[str, Any], expecte
         error = None  # the verdict says it all; an exception name here would be ~6 more bits
     elif case.hidden and verdict is Verdict.FORBIDDEN_API and error is not None:
         error = dataclasses.replace(error, type="ForbiddenCall")
-    return _result(case, verdict, _error_reason(verdict, error, case), output=output, seconds=shown, error=error)
+    reason = _error_reason(verdict, error, case)
+    if verdict is Verdict.NOT_IMPLEMENTED and exercise.spec.entrypoint.kind is EntrypointKind.SQL:
+        reason = f"the query is not written yet (no SELECT in {exercise.spec.entrypoint.file})"
+    return _result(case, verdict, reason, output=output, seconds=shown, error=error)
 
 
 def _undeclared(exercise: Exercise, expected: dict[str, Any], outputs: Any) -> str | None:
@@ -259,7 +263,7 @@ def _diagnosis(diagnose: Diagnose, case: Case, outputs: dict[str, Any]) -> Misco
 
 
 def _error_reason(verdict: Verdict, error: ErrorInfo | None, case: Case) -> str:
-    where = f" (line {error.line})" if error and error.line else ""
+    where = f" (line {error.line})" if error and error.line and f"line {error.line})" not in error.message else ""
     if verdict is Verdict.NOT_IMPLEMENTED:
         return "the stub still raises NotImplementedError" + where
     if verdict is Verdict.TIME_LIMIT:
@@ -295,7 +299,17 @@ def _public_mismatch(mismatch: Mismatch, hidden: bool) -> dict[str, Any]:
     for key in ("reason", "expected_value", "actual_value"):  # SQL column names, previews: candidate text
         if not isinstance(data[key], (int, float, type(None))):
             data[key] = _text(data[key], 300)
+    if data["rows"] is not None:  # the candidate's column names and cells
+        rows = data["rows"]
+        data["rows"] = {**rows, "columns": [_text(c, 100) for c in rows["columns"]],
+                        "expected": [[_cell(v) for v in row] for row in rows["expected"]],
+                        "actual": [[_cell(v) for v in row] for row in rows["actual"]]}
     return data
+
+
+def _cell(value: Any) -> Any:
+    """An SQL cell as shown: numbers and NULL as they are, anything else as trimmed safe text."""
+    return value if isinstance(value, (int, float, type(None))) else _text(value, 100)
 
 
 def _printed(output: Any, hidden: bool) -> str | None:

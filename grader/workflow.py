@@ -18,7 +18,8 @@ from .bank import BankError, discover
 from .errors import WorkflowError
 from .files import cache_home, write_atomically
 from .gradebook import Gradebook, GradebookError, Standing, StandingStatus
-from .notebook import assemble, read_notebook
+from .grading import files_digest
+from .notebook import assemble, in_cells, read_notebook
 from .results import ExerciseResult, RunResult, SandboxKind
 from .spec import FAMILIES, ExerciseSpec, SpecError, load_spec
 
@@ -73,6 +74,7 @@ class NotebookSubmission:
     cells: list[int]
     tagged: bool
     warning: str
+    lines: list[tuple[int, int]]  # per line of the module: (cell position, line in the cell)
 
 
 def notebook_submission(notebook: Path, target: Path) -> NotebookSubmission:
@@ -90,7 +92,13 @@ def notebook_submission(notebook: Path, target: Path) -> NotebookSubmission:
     module = folder / f"{hashlib.sha256(data).hexdigest()[:16]}.py"
     write_atomically(module, data)
     _prune(folder)
-    return NotebookSubmission(notebook, module, assembled.cells, assembled.tagged, assembled.warning)
+    return NotebookSubmission(notebook, module, assembled.cells, assembled.tagged, assembled.warning, assembled.lines)
+
+
+def in_notebook_cells(run: RunResult, submission: NotebookSubmission) -> None:
+    """Errors in RUN (a grading of SUBMISSION's module) located by notebook cell and line, not module line."""
+    for exercise in run.exercises:
+        in_cells(exercise, submission.lines, load_spec(Path(exercise.path)).entrypoint.file)
 
 
 def _prune(folder: Path) -> None:
@@ -136,10 +144,22 @@ def record_unavailable(target: Path, sandbox: SandboxKind, book: Path | None, no
     return None
 
 
-def standings(book: Path | None) -> dict[str, Standing]:
-    """Per exercise id, the user's standing (empty when nothing was recorded; never creates the file)."""
+def standings(book: Path | None, specs: Iterable[ExerciseSpec] = ()) -> dict[str, Standing]:
+    """Per exercise id, the user's standing (empty when nothing was recorded; never creates the file). For the
+    exercises of SPECS, attempts that graded the untouched stub do not count: it is "not tried" until its
+    file differs from the stub."""
+    by_id = {spec.id: spec for spec in specs}
     with Gradebook(book, create=False) as gradebook:
-        return gradebook.standings()
+        return gradebook.standings(lambda exercise: stub_digest(by_id[exercise]) if exercise in by_id else None)
+
+
+def stub_digest(spec: ExerciseSpec) -> str | None:
+    """The files digest (grading.files_digest) the exercise's pristine stub has when graded, or None without one."""
+    try:
+        text = find_stub(spec).text
+    except WorkflowError:
+        return None
+    return files_digest({spec.entrypoint.file: text.replace("\r\n", "\n").replace("\r", "\n")})
 
 
 @dataclass(frozen=True)

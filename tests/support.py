@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import re
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -67,30 +68,47 @@ def run_cli(*args: str | Path) -> CliResult:
     return CliResult(status, captured.getvalue())
 
 
-def in_terminal(args: list[str], env: dict[str, str], columns: int = 80) -> str:
-    """Run `grade ARGS` on a pseudo-terminal of COLUMNS × 24; everything it showed, ANSI sequences removed."""
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07")
+
+
+def run_in_terminal(*args: str | Path, columns: int = 80, timeout: float = 300,
+                    env: dict[str, str] | None = None) -> CliResult:
+    """Run the real `grade` CLI in a subprocess on a pseudo-terminal COLUMNS wide (as a candidate's terminal:
+    rich sees a TTY and its size, not $COLUMNS), with ENV added to the environment, and return its exit status
+    and screen text, colours removed."""
     import fcntl
-    import os
-    import re
+    import pty
+    import select
     import struct
     import termios
+    import time
 
-    main, child = os.openpty()
-    fcntl.ioctl(child, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
-    environment = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
-    process = subprocess.Popen([sys.executable, "-m", "grader", *args], cwd=ROOT, stdin=child, stdout=child,
-                               stderr=child, env={**environment, "TERM": "xterm-256color", **env}, close_fds=True)
-    os.close(child)
+    controller, terminal = pty.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
+    environment = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")} | (env or {})
+    process = subprocess.Popen([sys.executable, "-m", "grader", *map(str, args)], cwd=ROOT, env=environment,
+                               stdin=subprocess.DEVNULL, stdout=terminal, stderr=terminal)
+    os.close(terminal)
     chunks = []
-    while True:
-        try:
-            chunk = os.read(main, 65536)
-        except OSError:  # EIO: the child side is closed
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    process.wait(timeout=300)
-    os.close(main)
-    text = b"".join(chunks).decode("utf-8", "replace")
-    return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07|\r", "", text)
+    deadline = time.monotonic() + timeout
+    try:
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([controller], [], [], 0.5)
+            if ready:
+                try:
+                    data = os.read(controller, 65536)
+                except OSError:  # EIO: every writer has closed the terminal
+                    break
+                if not data:
+                    break
+                chunks.append(data)
+            elif process.poll() is not None:
+                break
+        status = process.wait(timeout=max(1.0, deadline - time.monotonic()))
+    finally:
+        if process.poll() is None:
+            process.kill()
+        os.close(controller)
+    text = ANSI.sub("", b"".join(chunks).decode("utf-8", "replace")).replace("\r\n", "\n")
+    screen = [line.rsplit("\r", 1)[-1].rstrip() for line in text.split("\n")]  # a spinner redraws its line
+    return CliResult(status, "\n".join(screen))

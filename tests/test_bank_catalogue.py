@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from support import EXERCISES, ROOT, in_terminal, run_cli
+from support import EXERCISES, ROOT, run_cli, run_in_terminal
 
 from grader.bank import discover
 from grader.spec import load_spec
@@ -80,7 +80,7 @@ def test_a_broken_exercise_toml_is_named_and_the_rest_listed(tmp_path: Path) -> 
 
 
 def test_list_is_readable_at_80_columns(tmp_path: Path) -> None:
-    shown = in_terminal(["list", str(EXERCISES)], {"MLGRADE_GRADEBOOK": str(tmp_path / "gradebook.sqlite3")})
+    shown = run_in_terminal("list", EXERCISES, env={"MLGRADE_GRADEBOOK": str(tmp_path / "gradebook.sqlite3")}).output
     lines = shown.splitlines()
     assert lines and all(len(line) <= 80 for line in lines), shown
     assert "…" not in shown  # nothing cut: long titles wrap

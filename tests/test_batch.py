@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from support import EXERCISES, ROOT, in_terminal, run_grade
+from support import EXERCISES, ROOT, run_grade, run_in_terminal
 
 from grader.notebook import stub_notebook, write_notebook
 
@@ -236,8 +236,8 @@ def test_the_ranked_table_fits_an_80_column_terminal(sandbox_image: str, tmp_pat
     (submissions / "alexandra-konstantinopoulou.py").write_text(REFERENCE.read_text())
     (submissions / "bo.py").write_text(WRONG.read_text())
     (submissions / "notes.txt").write_text("")
-    shown = in_terminal(["batch", str(submissions), "--exercise", str(SOFTMAX), "--out", str(tmp_path / "out")],
-                        {"MLGRADE_GRADEBOOK": str(tmp_path / "gb.sqlite3")})
+    shown = run_in_terminal("batch", submissions, "--exercise", SOFTMAX, "--out", tmp_path / "out",
+                            env={"MLGRADE_GRADEBOOK": str(tmp_path / "gb.sqlite3")}).output
     assert "grading" in shown and "2/2" in shown  # the live progress bar, on a terminal
     assert "graded 1/2 candidates" not in shown  # plain progress lines are for logs
     table = [line for line in shown.splitlines() if line.startswith(("┏", "┃", "┡", "│", "└"))]

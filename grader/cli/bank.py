@@ -19,7 +19,7 @@ from ..errors import ExitStatus
 from ..gradebook import StandingStatus
 from ..results import SandboxKind
 from ..spec import Difficulty, Family
-from .app import app
+from .app import App, app
 from .common import BankOption, GradebookOption, console, errors, grading_options
 
 
@@ -48,7 +48,7 @@ def list_command(
     from .workflow import standings_or_warn
 
     specs, broken = load_specs(path)
-    standings = standings_or_warn(gradebook)  # None: unreadable gradebook (warned), statuses unknown
+    standings = standings_or_warn(gradebook, specs)  # None: unreadable gradebook (warned), statuses unknown
     known = {s.id: standings.get(s.id, NOT_TRIED) if standings is not None else None for s in specs}
     wanted_status = {StandingStatus(choice.replace("-", " ")) for choice in status or ()}
     listed = [s for s in select(specs, family, difficulty, tag)
@@ -150,7 +150,8 @@ def validation_table(report: Any) -> Table:
     return table
 
 
-bank_app = typer.Typer(help="Make the private bank of CI mode; write the bank's catalogue page.", no_args_is_help=True)
+bank_app = App(help="Make the private bank of CI mode; write the bank's catalogue page.", no_args_is_help=True,
+               rich_markup_mode=None)
 app.add_typer(bank_app, name="bank")
 
 

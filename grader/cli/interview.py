@@ -97,7 +97,7 @@ def _new(path: Path, family: list[Family] | None, difficulty: list[Difficulty] |
     if not matching:
         raise UsageError(f"no exercise under {path} matches the --family / --difficulty / --tag given")
     try:
-        standings = workflow.standings(gradebook)
+        standings = workflow.standings(gradebook, matching)
     except Exception as exc:  # noqa: BLE001 - sqlite3 errors too: without standings, "unseen" means nothing
         raise UsageError(f"cannot read the gradebook to find unseen exercises: {exc}") from None
     seed = seed if seed is not None else random.SystemRandom().randrange(1_000_000)

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from .. import serve
+from .. import serve, workflow
 from ..bank import bank_from_env
 from ..errors import UsageError
 from ..grading import grade_path
@@ -46,6 +46,8 @@ def run_command(
                                                  "rlimits, weaker, labelled as such.")] = SandboxKind.DOCKER,
     root: RootOption = None,
     gradebook: GradebookOption = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="A table per exercise with a row per case, "
+                                          "instead of failing cases grouped by reason.")] = False,
 ) -> None:
     from .workflow import prepare_run, record, record_unavailable
 
@@ -67,8 +69,10 @@ def run_command(
             run = from_document(serve.grade_remotely(path, submission, options.bank))
         else:
             run = grade_path(path, options, lambda message: status.update(message), threading.Event())
-    print_run(run, console)
-    record(run, notebook or submission, gradebook)  # a failure to record is a warning only
+    if notebook is not None:
+        workflow.in_notebook_cells(run, notebook)  # errors by notebook cell and line
+    print_run(run, console, verbose)
+    record(run, notebook.notebook if notebook else submission, gradebook)  # a failure to record is a warning only
     write_reports_or_fail(to_document(run), json_out=json_out, html=html_out, junit=junit_out, markdown=markdown_out,
                           anchor=submission or path)
     ungradable = {c.reason for e in run.exercises for c in e.cases if c.verdict is Verdict.UNGRADABLE}

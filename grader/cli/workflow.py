@@ -9,9 +9,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import signal
 import sys
 import threading
 import time
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -57,9 +59,10 @@ def _local_time(iso: str) -> str:
 
 # --- used by `grade PATH` and `grade list` (grader/cli/run.py, grader/cli/bank.py) --------------------------
 
-def prepare_run(path: Path, submission: Path | None, root: Path | None) -> tuple[Path, Path | None, Path | None]:
+def prepare_run(path: Path, submission: Path | None,
+                root: Path | None) -> tuple[Path, Path | None, workflow.NotebookSubmission | None]:
     """PATH as a folder (an id is resolved against --root), and the submission to grade: a notebook is
-    assembled into a module first. Returns (path, submission to grade, the notebook or None)."""
+    assembled into a module first. Returns (path, submission to grade, the assembled notebook or None)."""
     target = workflow.resolve(path, root)
     if submission is None or not is_notebook_path(submission):
         return target, submission, None
@@ -72,7 +75,7 @@ def prepare_run(path: Path, submission: Path | None, root: Path | None) -> tuple
     which = "cells tagged `solution`" if assembled.tagged else "every code cell"
     errors.print(f"notebook {submission}: graded {which} ({', '.join(map(str, assembled.cells))}), assembled "
                     f"as {assembled.module}", markup=False, soft_wrap=True)
-    return target, assembled.module, submission
+    return target, assembled.module, assembled
 
 
 def record(run: RunResult, submission: Path | None, book: Path | None) -> None:
@@ -89,10 +92,11 @@ def record_unavailable(path: Path, sandbox: SandboxKind, book: Path | None) -> N
         _warn(problem)
 
 
-def standings_or_warn(book: Path | None) -> dict[str, Standing] | None:
-    """The user's standings, or None (with a warning) when the gradebook cannot be read."""
+def standings_or_warn(book: Path | None, specs: Iterable[ExerciseSpec] = ()) -> dict[str, Standing] | None:
+    """The user's standings (SPECS' untouched stubs not tried), or None (with a warning) when the gradebook
+    cannot be read."""
     try:
-        return workflow.standings(book)
+        return workflow.standings(book, specs)
     except Exception as exc:  # noqa: BLE001 - listing must work without a readable gradebook
         _warn(f"the gradebook cannot be read, statuses are unknown: {exc}")
         return None
@@ -124,7 +128,7 @@ def show_command(exercise: ExerciseArgument, root: RootOption = None, as_json: J
     """Show an exercise's statement."""
     spec = _spec(exercise, root)
     statement = read_statement(spec)
-    standings = standings_or_warn(gradebook)
+    standings = standings_or_warn(gradebook, [spec])
     standing = standings.get(spec.id, NOT_TRIED) if standings is not None else None
     if as_json:
         _print_json({"id": spec.id, "title": spec.title, "family": spec.family, "difficulty": spec.difficulty,
@@ -196,7 +200,7 @@ def progress_command(path: Annotated[Path, typer.Argument(help="A folder of exer
                      as_json: JsonFlag = False, gradebook: GradebookOption = None) -> None:
     """Completion per family: exercises passed out of the total."""
     specs = [load_spec(directory) for directory in discover(path)]
-    standings = standings_or_warn(gradebook)
+    standings = standings_or_warn(gradebook, specs)
     families = workflow.family_progress(specs, standings or {})
     passed, total = sum(f.passed for f in families), sum(f.total for f in families)
     if as_json:
@@ -282,20 +286,22 @@ def watch_command(exercise: ExerciseArgument, root: RootOption = None,
                   interval: Annotated[float, typer.Option(help="Seconds between checks of the file.")] = 0.2,
                   debounce: Annotated[float, typer.Option(help="Regrade once the file has been still this "
                                                           "long (seconds).")] = 0.3,
-                  gradebook: GradebookOption = None) -> None:
+                  gradebook: GradebookOption = None,
+                  verbose: Annotated[bool, typer.Option("--verbose", "-v", help="A row per case instead of failing "
+                                                        "cases grouped by reason.")] = False) -> None:
     """Regrade an exercise every time its file is saved (Ctrl-C stops)."""
     if submission is not None and not submission.is_file():
         raise UsageError(f"--submission {submission} {'is not a file' if submission.exists() else 'does not exist'}")
     spec = _spec(exercise, root)
     watched = submission or spec.candidate_file
     with grading_options(sandbox, bank, warm_per_key=1) as options:
-        _watch(spec, watched, submission, options, gradebook, interval, debounce)
+        _watch(spec, watched, submission, options, gradebook, interval, debounce, verbose)
 
 
 def _watch(spec: ExerciseSpec, watched: Path, submission: Path | None, options: GradeOptions, gradebook: Path | None,
-           interval: float, debounce: float) -> None:
+           interval: float, debounce: float, verbose: bool) -> None:
     """Grade, print, wait for a save, again, until Ctrl-C or SIGTERM."""
-    from ..terminal import exercise_table, safe
+    from ..terminal import exercise_summary, exercise_table, safe
 
     count = 0
     try:
@@ -312,10 +318,13 @@ def _watch(spec: ExerciseSpec, watched: Path, submission: Path | None, options: 
                 style = "green" if result.passed else "magenta" if result.verdict.value == "ungradable" else "red"
                 console.print(f"[bold {style}]{escape(spec.id)}: {result.verdict.value} ({result.score:.0%})[/] "
                               f"— graded at {stamp} (run {count})")
-                console.print(exercise_table(result))
+                console.print(exercise_table(result) if verbose else exercise_summary(result))
             console.print(f"[dim]watching {escape(str(watched))}: save it to regrade, Ctrl-C to stop[/]")
             workflow.wait_for_change(watched, workflow.fingerprint(watched), interval, debounce)
     except (KeyboardInterrupt, Interrupted) as stop:
+        # Stopping is what was asked: a second Ctrl-C must not cut short the clean-up (the warm pool's and the
+        # container removals at exit) nor turn the exit status 0 into an interruption.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         detail = f" ({stop})" if isinstance(stop, Interrupted) else ""
         errors.print(f"stopped watching{safe(detail)}", markup=True)
 
@@ -323,17 +332,20 @@ def _watch(spec: ExerciseSpec, watched: Path, submission: Path | None, options: 
 def _grade_once(directory: Path, submission: Path | None, options: GradeOptions, book: Path | None) -> RunResult | str:
     """Grade once and record the attempt; the problem as text when it could not be graded. Interrupted
     (Ctrl-C, SIGTERM) propagates: the watch ends."""
-    notebook = None
+    assembled = None
     try:
         if submission is not None and is_notebook_path(submission):
-            notebook, submission = submission, workflow.notebook_submission(submission, directory).module
-        run = grade_path(directory, dataclasses.replace(options, submission=submission), lambda _m: None,
+            assembled = workflow.notebook_submission(submission, directory)
+        graded = assembled.module if assembled is not None else submission
+        run = grade_path(directory, dataclasses.replace(options, submission=graded), lambda _m: None,
                          threading.Event())
+        if assembled is not None:
+            workflow.in_notebook_cells(run, assembled)
     except Interrupted:
         raise
     except (MlgradeError, OSError) as exc:  # a broken save or notebook: say so and keep watching
         return str(exc)
-    record(run, notebook or submission, book)
+    record(run, submission, book)
     return run
 
 

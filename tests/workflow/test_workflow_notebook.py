@@ -159,3 +159,29 @@ def test_more_hostile_or_broken_notebooks_are_refused_before_grading(root: Path,
         with pytest.raises(NotebookError, match=re.escape(message)):
             notebook_submission(path, target)
         assert case
+
+
+# --- errors located by cell and line -----------------------------------------------------------------
+
+def test_every_module_line_maps_to_its_cell_and_line() -> None:
+    assembled = assemble(notebook(("md", "# notes"), "import numpy as np", ("md", "more"), "def f(x):\n    y = 1\n    return x"))
+    module = assembled.source.split("\n")
+    assert module[assembled.lines.index((4, 3))] == "    return x"
+    assert module[assembled.lines.index((2, 1))] == "import numpy as np"
+
+
+@pytest.mark.docker
+def test_notebook_errors_say_cell_and_line(sandbox_image: str, root: Path, tmp_path: Path) -> None:
+    raising = "def softmax(x, axis=-1):\n    shifted = x - x.max(axis=axis, keepdims=True)\n    raise ValueError('boom')\n"
+    path = write(tmp_path / "answer.ipynb", notebook(("md", "notes"), "import numpy as np", ("md", "more"), raising))
+    results = tmp_path / "results.json"
+    completed = grade(EXERCISE_ID, "--root", root, "--submission", path, "--json", results)
+    assert completed.returncode == 1, completed.stdout + completed.stderr
+    assert "ValueError: boom (cell 4, line 3)" in completed.stdout and "line 7" not in completed.stdout
+    case = json.loads(results.read_text())["exercises"][0]["cases"][0]
+    assert (case["error"]["file"], case["error"]["line"]) == ("cell 4", 3)
+    assert case["error"]["traceback"][-1] | {"code": ""} == {"file": "cell 4", "line": 3, "function": "softmax", "code": ""}
+    broken = write(tmp_path / "broken.ipynb", notebook("import numpy as np", "def softmax(x, axis=-1:\n    return x\n"))
+    completed = grade(EXERCISE_ID, "--root", root, "--submission", broken)
+    assert completed.returncode == 1, completed.stdout + completed.stderr
+    assert "SyntaxError: invalid syntax (cell 2, line 1)" in completed.stdout and "solution.py" not in completed.stdout

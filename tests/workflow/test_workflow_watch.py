@@ -42,12 +42,23 @@ class Lines:
         raise AssertionError(f"no line with {text!r} within {timeout} s; output so far:\n{''.join(self.seen)}")
 
 
+def _watch(root: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen([sys.executable, "-m", "grader", "watch", EXERCISE_ID, "--root", str(root)], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ, "COLUMNS": "200"})
+
+
+def _stopped_cleanly(process: subprocess.Popen[str]) -> None:
+    """The watch ends with exit status 0, says so, and leaves no container (the warm one was removed)."""
+    _, stderr = process.communicate(timeout=90)
+    assert process.returncode == 0, stderr
+    assert "stopped watching" in stderr and "Traceback" not in stderr
+    assert leftover_containers() == []
+
+
 def test_watch_regrades_after_a_save_and_stops_cleanly_on_ctrl_c(sandbox_image: str, root: Path,
                                                                  gradebook: Path) -> None:
     solution = root / "ml_basics" / "softmax" / "solution.py"
-    process = subprocess.Popen([sys.executable, "-m", "grader", "watch", EXERCISE_ID, "--root", str(root)], cwd=ROOT,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               env={**os.environ, "COLUMNS": "200"})
+    process = _watch(root)
     try:
         output = Lines(process)
         first = output.wait_for("graded at")
@@ -58,11 +69,22 @@ def test_watch_regrades_after_a_save_and_stops_cleanly_on_ctrl_c(sandbox_image: 
         assert "passed (100%)" in second and "(run 2)" in second
         output.wait_for("save it to regrade")
         process.send_signal(signal.SIGINT)
-        _, stderr = process.communicate(timeout=90)
+        _stopped_cleanly(process)
     finally:
         if process.poll() is None:
             process.kill()
-    assert process.returncode == 0, stderr
-    assert "stopped watching" in stderr and "Traceback" not in stderr
-    assert leftover_containers() == []  # the warm container was removed
     assert [r[0] for r in rows(gradebook, "SELECT verdict FROM attempts ORDER BY id")] == ["not implemented", "passed"]
+
+
+@pytest.mark.parametrize("gap", [0.05, 0.3], ids=["at-once", "during-clean-up"])
+def test_two_quick_ctrl_cs_still_exit_0_and_clean_up(sandbox_image: str, root: Path, gap: float) -> None:
+    process = _watch(root)
+    try:
+        Lines(process).wait_for("save it to regrade")
+        process.send_signal(signal.SIGINT)
+        time.sleep(gap)
+        process.send_signal(signal.SIGINT)  # impatient: a second Ctrl-C while the watch is stopping
+        _stopped_cleanly(process)
+    finally:
+        if process.poll() is None:
+            process.kill()
