@@ -181,7 +181,14 @@ def grade_path(path: Path, options: GradeOptions, progress: Progress, cancel: th
 
 def grade_exercise(exercise: Exercise, files: Files, options: GradeOptions, cancel: threading.Event) -> ExerciseResult:
     """Grade one exercise; every path ends in a verdict for every case (rule R7). The digest of the files
-    sent into the sandbox travels in the result."""
+    sent into the sandbox and each case's weight (`[cases] weights`) travel in the result."""
+    result = _graded(exercise, files, options, cancel)
+    for case in result.cases:
+        case.weight = exercise.spec.weight(case.name)
+    return result
+
+
+def _graded(exercise: Exercise, files: Files, options: GradeOptions, cancel: threading.Event) -> ExerciseResult:
     spec = exercise.spec
     cases, expected = prepared(exercise)
     result = ExerciseResult(id=spec.id, title=spec.title, family=spec.family, path=str(spec.directory),

@@ -15,7 +15,7 @@ import numpy as np
 
 from .errors import ExitStatus
 
-SCHEMA_VERSION = "1.1"  # 1.1: exercises[].files_sha256
+SCHEMA_VERSION = "1.2"  # 1.1: exercises[].files_sha256; 1.2: cases[].weight, points (docs/results-schema.json)
 
 
 class Verdict(StrEnum):
@@ -74,6 +74,7 @@ class CaseResult:
     seconds: float | None = None
     time_limit: float | None = None
     note: str = ""
+    weight: float = 1.0  # in the exercise's score ([cases] weights of exercise.toml); documents before 1.2: 1
 
 
 @dataclass
@@ -103,9 +104,9 @@ class ExerciseResult:
 
     @property
     def score(self) -> float:
-        if not self.cases:
-            return 0.0
-        return sum(c.verdict is Verdict.PASSED for c in self.cases) / len(self.cases)
+        """The weighted share of cases passed: Σ weight of the passed cases / Σ weight (0 without cases)."""
+        total = sum(c.weight for c in self.cases)
+        return sum(c.weight for c in self.cases if c.verdict is Verdict.PASSED) / total if total else 0.0
 
 
 @dataclass
