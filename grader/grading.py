@@ -167,16 +167,22 @@ def grade_exercises(exercises: Sequence[Exercise], files_for: Callable[[Exercise
 
 
 def grade_path(path: Path, options: GradeOptions, progress: Progress, cancel: threading.Event) -> RunResult:
-    """Grade every exercise at or under PATH (its candidate files, or those of options.submission)."""
+    """Grade every exercise at or under PATH (its candidate files, or those of options.submission); with
+    options.assignment, only the assignment's exercises, each with its points."""
     started = _now()
     directories = discover(path)
-    if options.submission is not None and options.submission.is_file() and len(directories) > 1:
-        raise UsageError("--submission FILE needs PATH to be a single exercise; pass a folder for several")
     exercises = [load_exercise(directory, options.bank) for directory in directories]
+    if options.assignment is not None:
+        exercises = options.assignment.select(exercises, str(path))
+    if options.submission is not None and options.submission.is_file() and len(exercises) > 1:
+        raise UsageError("--submission FILE needs PATH to be a single exercise; pass a folder for several")
     results = grade_exercises(exercises, lambda e: submitted_files(path, e, options.submission), options, progress,
                               cancel)
-    return RunResult(exercises=results, started=started, finished=_now(), sandbox=options.sandbox,
-                     tool_version=__version__)
+    run = RunResult(exercises=results, started=started, finished=_now(), sandbox=options.sandbox,
+                    tool_version=__version__)
+    if options.assignment is not None:
+        options.assignment.apply(run)
+    return run
 
 
 def grade_exercise(exercise: Exercise, files: Files, options: GradeOptions, cancel: threading.Event) -> ExerciseResult:

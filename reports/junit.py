@@ -81,6 +81,9 @@ def _testsuite(document: dict[str, Any], exercise: dict[str, Any]) -> ET.Element
                         ("sandbox", document["sandbox"]), ("verdict", exercise["verdict"]),
                         ("score", f"{exercise['score']:.4f}")):
         ET.SubElement(properties, "property", {"name": name, "value": _text(value)})
+    if "points" in exercise:  # an assignment's exercise: what it is worth and what it earned
+        for name, value in (("points", exercise["points"] * exercise["score"]), ("max_points", exercise["points"])):
+            ET.SubElement(properties, "property", {"name": name, "value": f"{value:.4g}"})
     suite.extend(_testcase(exercise, case) for case in cases)
     return suite
 

@@ -20,8 +20,10 @@ from ..scrub import shown
 from ..terminal import safe
 from .app import app
 from .common import (
+    AssignmentOption,
     BankOption,
     GradebookOption,
+    assignment_from,
     check_output_files,
     check_output_folder,
     console,
@@ -58,13 +60,17 @@ def batch_command(
     bank: BankOption = None,
     sandbox: Annotated[SandboxKind, typer.Option(help="docker (default) or local.")] = SandboxKind.DOCKER,
     gradebook: GradebookOption = None,
+    assignment: AssignmentOption = None,
 ) -> None:
+    from dataclasses import replace
+
     from ..batch import Outcome, find_candidates, run_batch, skipped_entries
 
     check_output_folder("--out", out)  # every output is checked before anything is graded
     if html_dir is not None:
         check_output_folder("--html", html_dir)
     check_output_files(csv=csv_out)
+    graded_assignment = assignment_from(assignment)
     candidates = find_candidates(submissions)
     for entry in skipped_entries(submissions):
         errors.print(f"skipped {shown(entry.name)}: not a submission (a folder, or a .py, .sql or .ipynb file)",
@@ -72,6 +78,7 @@ def batch_command(
     discover(exercise)
     warned: list[str] = []
     with grading_options(sandbox, bank, warm_per_key=jobs) as options:
+        options = replace(options, assignment=graded_assignment)
         with _Progress(len(candidates)) as advance:
 
             def done(outcome: Outcome) -> None:
@@ -148,18 +155,26 @@ class _Progress:
 
 
 def _print_ranking(documents: Sequence[dict[str, Any]], names: Sequence[str]) -> None:
-    """The candidates, best first: rank, name, exercises passed, score, time, the exercises' verdicts."""
+    """The candidates, best first: rank, name, exercises passed, score (with an assignment's points), time, the
+    exercises' verdicts."""
     from reports.cohort import duration, ranked
+    from reports.format import points
 
-    table = Table("#", "candidate", "passed", "score", "time", "verdicts", title="Candidates, ranked by exercises "
-                  "passed, then score", title_justify="left")
+    rows = ranked(documents, names)
+    by_points = any(row["max_points"] is not None for row in rows)
+    table = Table("#", "candidate", "passed", "score", "time", "verdicts", title="Candidates, ranked by "
+                  + ("points, then exercises passed" if by_points else "exercises passed, then score"),
+                  title_justify="left")
     for column in (2, 3, 4):
         table.columns[column].justify = "right"
         table.columns[column].no_wrap = True
-    for row in ranked(documents, names):
+    for row in rows:
         style = "green" if row["exercises_passed"] == row["exercises"] else "red" if not row["exercises_passed"] else ""
-        table.add_row(str(row["rank"]), safe(row["name"]), f"{row['exercises_passed']}/{row['exercises']}",
-                      f"{row['score']:.0%}", duration(row["seconds"]), safe(row["verdict_summary"]), style=style)
+        score = f"{row['score']:.0%}"
+        if row["max_points"] is not None:
+            score += f" ({points(row['points'], row['max_points'])})"
+        table.add_row(str(row["rank"]), safe(row["name"]), f"{row['exercises_passed']}/{row['exercises']}", score,
+                      duration(row["seconds"]), safe(row["verdict_summary"]), style=style)
     console.print(table)
 
 

@@ -1,5 +1,5 @@
 """What the `grade` subcommand modules share: the consoles, common options (--bank, --gradebook,
---root, EXERCISE, --json), making sure the sandbox image exists, and writing reports."""
+--root, --assignment, EXERCISE, --json), making sure the sandbox image exists, and writing reports."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
+from ..assignment import Assignment
 from ..errors import InfrastructureError, UsageError
 from ..files import cache_home, write_unfollowed
 from ..options import GradeOptions
@@ -42,9 +43,19 @@ GradebookOption = Annotated[Path | None, typer.Option(
                         "$XDG_DATA_HOME/mlgrade/gradebook.sqlite3, i.e. ~/.local/share/mlgrade/).")]
 RootOption = Annotated[Path | None, typer.Option("--root", help="Where exercise ids are looked up "
                                                  "(default ./exercises).")]
+AssignmentOption = Annotated[Path | None, typer.Option(
+    "--assignment", metavar="FILE", help="An assignment file (docs/assignment.md): grade only its exercises, and "
+                                        "score the run as Σ points × exercise score / Σ points.")]
 ExerciseArgument = Annotated[str, typer.Argument(help="An exercise folder, or its id such as attention/multi_head.",
                                                  metavar="EXERCISE")]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON (for scripts) instead of text.")]
+
+
+def assignment_from(path: Path | None) -> Assignment | None:
+    """The assignment file given with --assignment, read and checked (UsageError naming the file and field)."""
+    from ..assignment import load_assignment
+
+    return None if path is None else load_assignment(path)
 
 
 def ensure_image() -> str:

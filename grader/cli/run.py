@@ -18,9 +18,11 @@ from ..results import SandboxKind, Verdict, from_document, to_document
 from ..terminal import print_run, safe
 from .app import app
 from .common import (
+    AssignmentOption,
     BankOption,
     GradebookOption,
     RootOption,
+    assignment_from,
     check_output_files,
     console,
     ensure_image,
@@ -46,6 +48,7 @@ def run_command(
                                                  "rlimits, weaker, labelled as such.")] = SandboxKind.DOCKER,
     root: RootOption = None,
     gradebook: GradebookOption = None,
+    assignment: AssignmentOption = None,
 ) -> None:
     from .workflow import prepare_run, record, record_unavailable
 
@@ -53,8 +56,10 @@ def run_command(
         raise UsageError(f"--submission {submission} does not exist")
     check_output_files(json=json_out, html=html_out, junit=junit_out, markdown=markdown_out)  # before grading
     path, submission, notebook = prepare_run(path, submission, root)  # ids → folders; notebooks → modules
-    options = GradeOptions(sandbox=sandbox, bank=bank_from_env(bank), submission=submission)
-    remote = sandbox is SandboxKind.DOCKER and serve.answers()  # the server has its own engine and image
+    options = GradeOptions(sandbox=sandbox, bank=bank_from_env(bank), submission=submission,
+                           assignment=assignment_from(assignment))
+    # the server has its own engine and image (and grades whole paths, without an assignment)
+    remote = sandbox is SandboxKind.DOCKER and options.assignment is None and serve.answers()
     if sandbox is SandboxKind.DOCKER and not remote:
         try:
             options = replace(options, image=ensure_image())
