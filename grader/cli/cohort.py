@@ -23,6 +23,7 @@ from .common import (
     AssignmentOption,
     BankOption,
     GradebookOption,
+    GradescopeOption,
     assignment_from,
     check_output_files,
     check_output_folder,
@@ -245,16 +246,19 @@ def report_command(
     names: Annotated[list[str] | None, typer.Option("--name", metavar="NAME", help="The candidate's name for each "
                                                     "document, in order (default: the file stems; one document: "
                                                     "no name).")] = None,
+    gradescope: GradescopeOption = None,
 ) -> None:
     from reports import DocumentError, load_document, render_cohort, render_cohort_csv
 
-    if html_out is None and junit_out is None and markdown_out is None and csv_out is None:
-        raise UsageError("nothing to write: pass --html FILE, --junit FILE, --markdown FILE and/or --csv FILE")
-    check_output_files(html=html_out, junit=junit_out, markdown=markdown_out, csv=csv_out)
+    if html_out is None and junit_out is None and markdown_out is None and csv_out is None and gradescope is None:
+        raise UsageError("nothing to write: pass --html FILE, --junit FILE, --markdown FILE, --gradescope FILE "
+                         "and/or --csv FILE")
+    check_output_files(html=html_out, junit=junit_out, markdown=markdown_out, csv=csv_out, gradescope=gradescope)
     paths = _document_paths(documents)
     cohort = len(paths) > 1 or any(path.is_dir() for path in documents)
-    if cohort and (junit_out is not None or markdown_out is not None):
-        raise UsageError("--junit and --markdown take one results document; several make a cohort report (--html, --csv)")
+    if cohort and (junit_out is not None or markdown_out is not None or gradescope is not None):
+        raise UsageError("--junit, --markdown and --gradescope take one results document; several make a cohort "
+                         "report (--html, --csv)")
     if names and len(names) != len(paths):
         raise UsageError(f"--name was given {len(names)} times for {len(paths)} documents")
     try:
@@ -264,7 +268,7 @@ def report_command(
     labels = [shown(name, limit=100) for name in (names or [path.stem for path in paths])]
     if not cohort:
         written = write_reports_or_fail(loaded[0], html=html_out, junit=junit_out, markdown=markdown_out,
-                                        candidate=labels[0] if names else None)
+                                        gradescope=gradescope, candidate=labels[0] if names else None)
     else:
         written = [html_out] if html_out is not None else []
     try:

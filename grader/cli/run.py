@@ -21,6 +21,7 @@ from .common import (
     AssignmentOption,
     BankOption,
     GradebookOption,
+    GradescopeOption,
     RootOption,
     assignment_from,
     check_output_files,
@@ -49,12 +50,14 @@ def run_command(
     root: RootOption = None,
     gradebook: GradebookOption = None,
     assignment: AssignmentOption = None,
+    gradescope: GradescopeOption = None,
 ) -> None:
     from .workflow import prepare_run, record, record_unavailable
 
     if submission is not None and not submission.exists():
         raise UsageError(f"--submission {submission} does not exist")
-    check_output_files(json=json_out, html=html_out, junit=junit_out, markdown=markdown_out)  # before grading
+    check_output_files(json=json_out, html=html_out, junit=junit_out, markdown=markdown_out,  # before grading
+                       gradescope=gradescope)
     path, submission, notebook = prepare_run(path, submission, root)  # ids → folders; notebooks → modules
     options = GradeOptions(sandbox=sandbox, bank=bank_from_env(bank), submission=submission,
                            assignment=assignment_from(assignment))
@@ -75,7 +78,7 @@ def run_command(
     print_run(run, console)
     record(run, notebook or submission, gradebook)  # a failure to record is a warning only
     write_reports_or_fail(to_document(run), json_out=json_out, html=html_out, junit=junit_out, markdown=markdown_out,
-                          anchor=submission or path)
+                          gradescope=gradescope, anchor=submission or path)
     ungradable = {c.reason for e in run.exercises for c in e.cases if c.verdict is Verdict.UNGRADABLE}
     for reason in sorted(ungradable):
         errors.print(f"[bold red]ungradable:[/] {safe(reason)}", markup=True)
