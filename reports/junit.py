@@ -34,7 +34,11 @@ def failure_details(case: dict[str, Any]) -> str:
     if case["misconception"]:
         lines.append(f"misconception: {case['misconception']['name']}: {case['misconception']['explanation']}")
     mismatch = case["mismatch"]
-    if mismatch:
+    if mismatch and mismatch["max_abs_error"] is None:  # a hidden case: the errors are withheld, not unknown
+        if mismatch.get("fraction_mismatched") is not None:
+            lines.append(f"{fmt.percent(mismatch['fraction_mismatched'])} of the values out of tolerance "
+                         "(errors and values withheld)")
+    elif mismatch:
         lines.append(f"max abs error {fmt.number(mismatch['max_abs_error'])}, max rel error "
                      f"{fmt.number(mismatch['max_rel_error'])} (rtol={fmt.number(mismatch['rtol'])}, "
                      f"atol={fmt.number(mismatch['atol'])})")

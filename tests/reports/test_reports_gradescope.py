@@ -82,7 +82,8 @@ def test_a_wrong_and_a_right_submission_give_gradescope_results(sandbox_image: s
     assert "      misconception: no 1/√d scaling: " in test["output"]
     hidden = test["output"].split("FAIL  two batch dims, key padding mask (hidden)\n", 1)[1].split("\nFAIL", 1)[0]
     assert "hidden case: inputs, expected values, printed output and error messages are not shown" in hidden
-    assert "worst at" not in hidden  # the document keeps no hidden values; neither does the output
+    assert "worst at" not in hidden and "—" not in hidden  # no hidden values, and no placeholders for them
+    assert "100% of the values out of tolerance (errors and values withheld)" in hidden
     assert test["output_format"] == "text" and test["visibility"] == "visible"
 
     done = run_cli("run", SDPA, "--submission", SDPA / "private" / "reference.py", "--gradescope", right)
