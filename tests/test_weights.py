@@ -48,3 +48,27 @@ def test_validate_reports_a_weight_naming_no_case(exercise_copy: Callable[..., P
     assert done.exit_code == 1
     check = next(c for c in json.loads(done.output)[0]["checks"] if c["name"] == "case weights name cases")
     assert not check["ok"] and check["detail"] == "no case named “larg logits”"
+
+
+def test_a_document_before_weights_and_points_reads_as_before(tmp_path: Path) -> None:
+    """A schema-1.1 document (no case weights, no points) validates, rebuilds with every case weighing 1, and its
+    Gradescope results give each exercise a max_score of 1."""
+    from grader.results import from_document, to_document
+    from reports import load_document, render_gradescope
+
+    case = {"name": "a", "hidden": False, "verdict": "passed", "reason": "", "output": None, "mismatch": None,
+            "misconception": None, "error": None, "seconds": 0.1, "time_limit": 2.0, "note": ""}
+    exercise = {"id": "x/y", "title": "Y", "family": "x", "path": "p", "sandbox": "docker", "memory_limit_mb": 64,
+                "problems": [], "verdict": "wrong answer", "score": 0.5, "passed": False,
+                "cases": [case, {**case, "name": "b", "verdict": "wrong answer"}]}
+    old = {"schema_version": "1.1", "tool": {"name": "mlgrade", "version": "0.1.0"}, "sandbox": "docker",
+           "started": "2026-01-01T00:00:00+00:00", "finished": "2026-01-01T00:00:01+00:00", "exit_status": 1,
+           "summary": {"exercises": 1, "exercises_passed": 0, "cases": 2, "verdicts": {}, "score": 0.5},
+           "exercises": [exercise]}
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(old), encoding="utf-8")
+    run = from_document(load_document(path))
+    assert [c.weight for c in run.exercises[0].cases] == [1.0, 1.0] and run.score == 0.5 and run.points is None
+    assert "points" not in to_document(run)["summary"] and "points" not in to_document(run)["exercises"][0]
+    [test] = json.loads(render_gradescope(old))["tests"]
+    assert (test["max_score"], test["score"]) == (1.0, 0.5)
