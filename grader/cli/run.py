@@ -58,9 +58,10 @@ def run_command(
         raise UsageError(f"--submission {submission} does not exist")
     check_output_files(json=json_out, html=html_out, junit=junit_out, markdown=markdown_out,  # before grading
                        gradescope=gradescope)
+    graded_assignment = assignment_from(assignment)  # a broken file is refused before anything is prepared
     path, submission, notebook = prepare_run(path, submission, root)  # ids → folders; notebooks → modules
     options = GradeOptions(sandbox=sandbox, bank=bank_from_env(bank), submission=submission,
-                           assignment=assignment_from(assignment))
+                           assignment=graded_assignment)
     # the server has its own engine and image (and grades whole paths, without an assignment)
     remote = sandbox is SandboxKind.DOCKER and options.assignment is None and serve.answers()
     if sandbox is SandboxKind.DOCKER and not remote:
