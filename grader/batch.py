@@ -8,9 +8,9 @@ One results document per candidate is written atomically to the output folder as
 candidate is graded, so a batch killed halfway (even with SIGKILL) loses nothing it recorded. Run
 again, it skips a candidate only when its recorded document is complete and every exercise's
 `files_sha256` (the digest of the files that were sent into the sandbox) equals the digest of the
-files that would be sent now: a candidate whose files changed is graded again (`force` regrades
-everyone). A candidate whose run was ungradable (an infrastructure fault) is retried on the next
-run; the batch itself goes on.
+files that would be sent now (and, with an assignment, each exercise carries the assignment's points): a
+candidate whose files changed is graded again (`force` regrades everyone). A candidate whose run was
+ungradable (an infrastructure fault) is retried on the next run; the batch itself goes on.
 """
 
 from __future__ import annotations
@@ -132,17 +132,20 @@ def candidate_sources(exercise: Path, candidates: Sequence[Candidate],
     return sources, stubs
 
 
-def recorded(document_path: Path, current: dict[str, str | None]) -> dict[str, Any] | None:
-    """The recorded results document when it is complete and gradable (exit status 0 or 1) and graded exactly
+def recorded(document_path: Path, current: dict[str, str | None],
+             points: dict[str, float | None]) -> dict[str, Any] | None:
+    """The recorded results document when it is complete and gradable (exit status 0 or 1), graded exactly
     the files that would be graded now (CURRENT, from `digests`; None on both sides: no readable file then
-    or now); else None: grade again."""
+    or now) and gave each exercise its POINTS (exercise id → its points in the assignment, None without one);
+    else None: grade again."""
     try:
         document = json.loads(document_path.read_text(encoding="utf-8"))
         status = document["exit_status"]
         graded = {exercise["id"]: exercise.get("files_sha256") for exercise in document["exercises"]}
-    except (OSError, ValueError, TypeError, KeyError):
+        given = {exercise["id"]: exercise.get("points") for exercise in document["exercises"]}
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return None
-    if status not in (0, 1) or graded != current:
+    if status not in (0, 1) or graded != current or given != points:
         return None
     return document if isinstance(document, dict) else None
 
@@ -156,6 +159,10 @@ def run_batch(exercise: Path, candidates: list[Candidate], out: Path, jobs: int,
     candidates never start, running ones record nothing, and Interrupted says how many were left ungraded."""
     out.mkdir(exist_ok=True)
     exercises = [load_exercise(directory, options.bank) for directory in discover(exercise)]
+    points: dict[str, float | None] = {item.spec.id: None for item in exercises}
+    if options.assignment is not None:
+        exercises = options.assignment.select(exercises, str(exercise))
+        points = {item.id: item.points for item in options.assignment.items}
     outcomes: list[Outcome] = []
     todo: list[tuple[Candidate, Path]] = []
 
@@ -169,7 +176,8 @@ def run_batch(exercise: Path, candidates: list[Candidate], out: Path, jobs: int,
         except MlgradeError as exc:  # one candidate's unusable notebook must not stop the batch
             finish(Outcome(candidate, ExitStatus.USAGE, error=str(exc)))
             continue
-        document = None if force else recorded(out / f"{candidate.name}.json", digests(exercise, exercises, submission))
+        document = None if force else recorded(out / f"{candidate.name}.json", digests(exercise, exercises, submission),
+                                               points)
         if document is None:
             todo.append((candidate, submission))
         else:

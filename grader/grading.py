@@ -167,21 +167,34 @@ def grade_exercises(exercises: Sequence[Exercise], files_for: Callable[[Exercise
 
 
 def grade_path(path: Path, options: GradeOptions, progress: Progress, cancel: threading.Event) -> RunResult:
-    """Grade every exercise at or under PATH (its candidate files, or those of options.submission)."""
+    """Grade every exercise at or under PATH (its candidate files, or those of options.submission); with
+    options.assignment, only the assignment's exercises, each with its points."""
     started = _now()
     directories = discover(path)
-    if options.submission is not None and options.submission.is_file() and len(directories) > 1:
-        raise UsageError("--submission FILE needs PATH to be a single exercise; pass a folder for several")
     exercises = [load_exercise(directory, options.bank) for directory in directories]
+    if options.assignment is not None:
+        exercises = options.assignment.select(exercises, str(path))
+    if options.submission is not None and options.submission.is_file() and len(exercises) > 1:
+        raise UsageError("--submission FILE needs PATH to be a single exercise; pass a folder for several")
     results = grade_exercises(exercises, lambda e: submitted_files(path, e, options.submission), options, progress,
                               cancel)
-    return RunResult(exercises=results, started=started, finished=_now(), sandbox=options.sandbox,
-                     tool_version=__version__)
+    run = RunResult(exercises=results, started=started, finished=_now(), sandbox=options.sandbox,
+                    tool_version=__version__)
+    if options.assignment is not None:
+        options.assignment.apply(run)
+    return run
 
 
 def grade_exercise(exercise: Exercise, files: Files, options: GradeOptions, cancel: threading.Event) -> ExerciseResult:
     """Grade one exercise; every path ends in a verdict for every case (rule R7). The digest of the files
-    sent into the sandbox travels in the result."""
+    sent into the sandbox and each case's weight (`[cases] weights`) travel in the result."""
+    result = _graded(exercise, files, options, cancel)
+    for case in result.cases:
+        case.weight = exercise.spec.weight(case.name)
+    return result
+
+
+def _graded(exercise: Exercise, files: Files, options: GradeOptions, cancel: threading.Event) -> ExerciseResult:
     spec = exercise.spec
     cases, expected = prepared(exercise)
     result = ExerciseResult(id=spec.id, title=spec.title, family=spec.family, path=str(spec.directory),

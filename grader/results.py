@@ -15,7 +15,7 @@ import numpy as np
 
 from .errors import ExitStatus
 
-SCHEMA_VERSION = "1.2"  # 1.1: exercises[].files_sha256; 1.2: cases[].mismatch.rows
+SCHEMA_VERSION = "1.2"  # 1.1: exercises[].files_sha256; 1.2: cases[].mismatch.rows, cases[].weight, points
 
 
 class Verdict(StrEnum):
@@ -74,6 +74,7 @@ class CaseResult:
     seconds: float | None = None
     time_limit: float | None = None
     note: str = ""
+    weight: float = 1.0  # in the exercise's score ([cases] weights of exercise.toml); documents before 1.2: 1
 
 
 @dataclass
@@ -89,6 +90,7 @@ class ExerciseResult:
     memory_limit_mb: int
     problems: list[str] = field(default_factory=list)
     files_sha256: str | None = None  # of the files sent into the sandbox (grading.files_digest)
+    points: float | None = None  # what the exercise is worth in the run's assignment (grader/assignment.py)
 
     @property
     def passed(self) -> bool:
@@ -103,9 +105,9 @@ class ExerciseResult:
 
     @property
     def score(self) -> float:
-        if not self.cases:
-            return 0.0
-        return sum(c.verdict is Verdict.PASSED for c in self.cases) / len(self.cases)
+        """The weighted share of cases passed: Σ weight of the passed cases / Σ weight (0 without cases)."""
+        total = sum(c.weight for c in self.cases)
+        return sum(c.weight for c in self.cases if c.verdict is Verdict.PASSED) / total if total else 0.0
 
 
 @dataclass
@@ -117,6 +119,28 @@ class RunResult:
     finished: str
     sandbox: SandboxKind
     tool_version: str
+    assignment: str | None = None  # the title of the assignment graded (--assignment), if any
+
+    @property
+    def max_points(self) -> float | None:
+        """Σ points of the exercises, when the run graded an assignment."""
+        if not self.exercises or any(e.points is None for e in self.exercises):
+            return None
+        return sum(e.points or 0.0 for e in self.exercises)
+
+    @property
+    def points(self) -> float | None:
+        """Σ points × exercise score, when the run graded an assignment."""
+        if self.max_points is None:
+            return None
+        return sum((e.points or 0.0) * e.score for e in self.exercises)
+
+    @property
+    def score(self) -> float:
+        """points / max_points for an assignment, else the mean of the exercises' scores (0 without exercises)."""
+        if self.points is not None and self.max_points:
+            return self.points / self.max_points
+        return sum(e.score for e in self.exercises) / len(self.exercises) if self.exercises else 0.0
 
     @property
     def ungradable(self) -> bool:
@@ -136,27 +160,34 @@ def to_document(run: RunResult) -> dict[str, Any]:
     for exercise in run.exercises:
         data = asdict(exercise)
         data.update(verdict=exercise.verdict.value, score=exercise.score, passed=exercise.passed)
+        if exercise.points is None:
+            del data["points"]  # only an assignment gives points
         exercises.append(data)
     counts: dict[str, int] = {}
     for exercise in run.exercises:
         for case in exercise.cases:
             counts[case.verdict.value] = counts.get(case.verdict.value, 0) + 1
-    document = {
+    summary: dict[str, Any] = {
+        "exercises": len(run.exercises),
+        "exercises_passed": sum(e.passed for e in run.exercises),
+        "cases": sum(len(e.cases) for e in run.exercises),
+        "verdicts": counts,
+        "score": run.score,
+    }
+    if run.max_points is not None:
+        summary.update(points=run.points, max_points=run.max_points)
+    document: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "mlgrade", "version": run.tool_version},
         "sandbox": run.sandbox,
         "started": run.started,
         "finished": run.finished,
         "exit_status": run.exit_status,
-        "summary": {
-            "exercises": len(run.exercises),
-            "exercises_passed": sum(e.passed for e in run.exercises),
-            "cases": sum(len(e.cases) for e in run.exercises),
-            "verdicts": counts,
-            "score": sum(e.score for e in run.exercises) / len(run.exercises) if run.exercises else 0.0,
-        },
+        "summary": summary,
         "exercises": exercises,
     }
+    if run.assignment is not None:
+        document["assignment"] = {"title": run.assignment}
     return _json_safe(document)
 
 
@@ -176,7 +207,8 @@ def from_document(document: dict[str, Any]) -> RunResult:
         fields = {k: v for k, v in data.items() if k not in ("cases", "sandbox", "verdict", "score", "passed")}
         exercises.append(ExerciseResult(cases=cases, sandbox=SandboxKind(data["sandbox"]), **fields))
     return RunResult(exercises=exercises, started=document["started"], finished=document["finished"],
-                     sandbox=SandboxKind(document["sandbox"]), tool_version=document["tool"]["version"])
+                     sandbox=SandboxKind(document["sandbox"]), tool_version=document["tool"]["version"],
+                     assignment=document.get("assignment", {}).get("title"))
 
 
 def _json_safe(value: Any) -> Any:

@@ -177,6 +177,11 @@ class ExerciseSpec:
     max_mutants: int | None = None  # mutants graded by `grade validate --mutants` (docs/mutation.md)
     tags: tuple[str, ...] = ()  # topic, source course and skills, lower-case words joined by hyphens
     solve_minutes: int | None = None  # estimated solve time of a prepared candidate
+    weights: tuple[tuple[str, float], ...] = ()  # [cases] weights: case name → weight (> 0); unlisted cases weigh 1
+
+    def weight(self, case: str) -> float:
+        """The weight of a case in the exercise's score: its `[cases] weights` entry, else 1."""
+        return dict(self.weights).get(case, 1.0)
 
     @property
     def candidate_file(self) -> Path:
@@ -238,6 +243,15 @@ class _Fields:
             raise SpecError(self.path, self.prefix + key, "a list of non-empty strings", value)
         return tuple(value)
 
+    def weights(self, key: str) -> tuple[tuple[str, float], ...]:
+        """A table of names to positive numbers (`[cases] weights`), in the order written."""
+        value = self._get(key, dict, "a table of case names to weights", {})
+        for name, weight in value.items():
+            if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not weight > 0 \
+                    or weight == float("inf"):
+                raise SpecError(self.path, f'{self.prefix}{key}."{name}"', "a weight > 0 (a number)", weight)
+        return tuple((name, float(weight)) for name, weight in value.items())
+
     def tables(self, key: str, required: bool) -> list[_Fields]:
         value = self._get(key, list, "an array of tables", _REQUIRED if required else [])
         if required and not value:
@@ -284,7 +298,7 @@ def load_spec(directory: Path) -> ExerciseSpec:
     limits = root.sub("limits", required=False)
     limits.only("time_per_case", "memory_mb", "pids")
     cases = root.sub("cases", required=False)
-    cases.only("seed")
+    cases.only("seed", "weights")
     wrong = root.tables("wrong", required=False)
     for fields in wrong:
         fields.only("file", "misconception", "explanation", "breaks")
@@ -316,6 +330,7 @@ def load_spec(directory: Path) -> ExerciseSpec:
         max_mutants=mutants.integer("max", None),
         tags=root.strings("tags"),
         solve_minutes=root.integer("solve_minutes", None),
+        weights=cases.weights("weights"),
     )
     for tag in spec.tags:
         if not TAG.fullmatch(tag):

@@ -44,7 +44,8 @@ def print_run(run: RunResult, console: Console, verbose: bool = False) -> None:
         console.print(run_table(run))
     passed = sum(e.passed for e in run.exercises)
     style = "green" if run.exit_status is ExitStatus.OK else "red"
-    console.print(f"[bold {style}]{passed}/{len(run.exercises)} exercises passed[/]")
+    points = f" · {run.points:.4g}/{run.max_points:.4g} points" if run.max_points is not None else ""
+    console.print(f"[bold {style}]{passed}/{len(run.exercises)} exercises passed{points}[/]")
 
 
 def exercise_summary(exercise: ExerciseResult) -> RenderableType:

@@ -94,6 +94,11 @@ def validate_exercise(directory: Path, options: GradeOptions, progress: Callable
     report.add("visible and hidden cases", visible > 0 and visible < len(first),
                f"{visible} visible, {len(first) - visible} hidden")
     tied = _check_rules(exercise, first, report)
+    if spec.weights:
+        names = {c.name for c in first}
+        unknown = [f"no case named “{name}”" for name, _weight in spec.weights if name not in names]
+        report.add("case weights name cases", not unknown, "; ".join(unknown)
+                   or f"{len(spec.weights)} weighted case(s), the others weigh 1")
 
     def grade(path: Path, label: str) -> ExerciseResult | None:
         progress(f"{spec.id}: {label}")

@@ -89,22 +89,30 @@ def candidate_row(name: str, document: dict[str, Any]) -> dict[str, Any]:
             "score": summary["score"], "seconds": seconds_taken(document), "verdicts": exercise_verdicts(document),
             "verdict_summary": verdict_summary(document), "sandbox": document["sandbox"],
             "exit_status": document["exit_status"],
+            "points": summary.get("points"), "max_points": summary.get("max_points"),
             "cells": {exercise["id"]: dict(exercise, index=position)
                       for position, exercise in enumerate(document["exercises"], 1)}}
 
 
+def _standing(row: dict[str, Any]) -> tuple[float, float]:
+    """What ranks a candidate, best lowest: with an assignment's points, the score (points / max points), then
+    exercises passed; else exercises passed, then score."""
+    if row["max_points"] is not None:
+        return -row["score"], -row["exercises_passed"]
+    return -row["exercises_passed"], -row["score"]
+
+
 def ranked(documents: Sequence[dict[str, Any]], names: Sequence[str]) -> list[dict[str, Any]]:
-    """The candidates' rows (`candidate_row`), best first: by exercises passed, then score, then name; each
-    with its 1-based rank (tied candidates share one) and its position in the input (`order`)."""
+    """The candidates' rows (`candidate_row`), best first (`_standing`, then name); each with its 1-based
+    rank (tied candidates share one) and its position in the input (`order`)."""
     if len(names) != len(documents):
         raise ValueError(f"{len(names)} names for {len(documents)} documents")
     rows = [dict(candidate_row(name, document), order=order)
             for order, (name, document) in enumerate(zip(unique_names(names), documents, strict=True))]
-    rows.sort(key=lambda row: (-row["exercises_passed"], -row["score"], row["name"]))
+    rows.sort(key=lambda row: (*_standing(row), row["name"]))
     for position, row in enumerate(rows):
         previous = rows[position - 1] if position else None
-        tied = previous is not None and (previous["exercises_passed"], previous["score"]) == (
-            row["exercises_passed"], row["score"])
+        tied = previous is not None and _standing(previous) == _standing(row)
         row["rank"] = previous["rank"] if tied and previous is not None else position + 1
     return rows
 
@@ -159,4 +167,5 @@ def cohort_view(documents: Sequence[dict[str, Any]], names: Sequence[str],
         "histogram": histogram_chart(histogram(scores)),
         "mean_score": sum(scores) / len(scores) if scores else 0.0,
         "local_sandbox": [row["name"] for row in rows if row["sandbox"] == "local"],
+        "points": any(row["max_points"] is not None for row in rows),
     }

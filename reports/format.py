@@ -49,6 +49,11 @@ def percent(value: Any) -> str:
     return "—" if x is None or not math.isfinite(x) else f"{x:.0%}"
 
 
+def points(earned: Any, worth: Any) -> str:
+    """Points earned of points possible, e.g. '34.5/50'."""
+    return f"{float(earned):.4g}/{float(worth):.4g}"
+
+
 def slug(verdict: str) -> str:
     """A verdict as a CSS class / identifier: 'wrong answer' → 'wrong-answer'."""
     return re.sub(r"[^a-z0-9]+", "-", verdict.lower()).strip("-")

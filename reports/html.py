@@ -44,6 +44,7 @@ def environment() -> jinja2.Environment:
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters.update(number=fmt.number, seconds=fmt.seconds, percent=fmt.percent, slug=fmt.slug,
                        shorten=fmt.shorten, clean=fmt.clean, duration=duration)
+    env.globals.update(points=fmt.points)
     env.globals.update(verdict_counts=fmt.verdict_counts, has_detail=has_detail, window_view=window_view,
                        heatmap_uri=heatmap_uri, map_out_of_tolerance=map_out_of_tolerance, legend=_legend(),
                        protected_problem=fmt.protected_problem)

@@ -34,7 +34,11 @@ def failure_details(case: dict[str, Any]) -> str:
     if case["misconception"]:
         lines.append(f"misconception: {case['misconception']['name']}: {case['misconception']['explanation']}")
     mismatch = case["mismatch"]
-    if mismatch:
+    if mismatch and mismatch["max_abs_error"] is None:  # a hidden case: the errors are withheld, not unknown
+        if mismatch.get("fraction_mismatched") is not None:
+            lines.append(f"{fmt.percent(mismatch['fraction_mismatched'])} of the values out of tolerance "
+                         "(errors and values withheld)")
+    elif mismatch:
         lines.append(f"max abs error {fmt.number(mismatch['max_abs_error'])}, max rel error "
                      f"{fmt.number(mismatch['max_rel_error'])} (rtol={fmt.number(mismatch['rtol'])}, "
                      f"atol={fmt.number(mismatch['atol'])})")
@@ -81,6 +85,9 @@ def _testsuite(document: dict[str, Any], exercise: dict[str, Any]) -> ET.Element
                         ("sandbox", document["sandbox"]), ("verdict", exercise["verdict"]),
                         ("score", f"{exercise['score']:.4f}")):
         ET.SubElement(properties, "property", {"name": name, "value": _text(value)})
+    if "points" in exercise:  # an assignment's exercise: what it is worth and what it earned
+        for name, value in (("points", exercise["points"] * exercise["score"]), ("max_points", exercise["points"])):
+            ET.SubElement(properties, "property", {"name": name, "value": f"{value:.4g}"})
     suite.extend(_testcase(exercise, case) for case in cases)
     return suite
 

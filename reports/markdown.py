@@ -59,7 +59,9 @@ def _exercise(exercise: dict[str, Any]) -> list[str]:
     cases = exercise["cases"]
     passed = sum(c["verdict"] == "passed" for c in cases)
     lines = [f"### {_mark(exercise['verdict'])} {escape(exercise['title'])} ({escape(exercise['id'])}): "
-             f"{exercise['verdict']}, {passed} of {len(cases)} cases passed ({fmt.percent(exercise['score'])})", ""]
+             f"{exercise['verdict']}, {passed} of {len(cases)} cases passed ({fmt.percent(exercise['score'])})"
+             + (f", {fmt.points(exercise['points'] * exercise['score'], exercise['points'])} points"
+                if "points" in exercise else ""), ""]
     lines.extend(f"> {escape(problem)}" for problem in exercise["problems"])
     if exercise["problems"]:
         lines.append("")  # a blank line ends the quote; without it the table would be read as part of it
@@ -111,7 +113,8 @@ def render_markdown(document: dict[str, Any]) -> str:
     summary = document["summary"]
     head = ci_header(document) if document.get("ci") else []
     counts = ", ".join(f"{count} {verdict}" for verdict, count in fmt.verdict_counts(summary["verdicts"]))
-    lines = head + [f"## mlgrade: {fmt.percent(summary['score'])}, {summary['exercises_passed']} of "
+    points = f"{fmt.points(summary['points'], summary['max_points'])} points, " if "max_points" in summary else ""
+    lines = head + [f"## mlgrade: {points}{fmt.percent(summary['score'])}, {summary['exercises_passed']} of "
              f"{summary['exercises']} exercises passed", "",
              f"Sandbox: **{document['sandbox']}** · {summary['cases']} cases ({counts or 'none'}) · "
              f"exit status {document['exit_status']}", ""]

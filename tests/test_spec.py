@@ -72,6 +72,9 @@ def test_typed_outputs_and_in_place_rule(tmp_path: Path) -> None:
         (lambda t: t + "[mutants]\n[[mutants.equivalent]]\nmutant = 'x'\n", "mutants.equivalent[0].reason",
          "the field is missing"),
         (lambda t: t + "[mutants]\nmax = 0\n", "mutants.max", "an integer ≥ 1"),
+        (lambda t: t + "[cases]\nweights = { \"n = 10\" = 0 }\n", 'cases.weights."n = 10"', "a weight > 0"),
+        (lambda t: t + "[cases]\nweights = { a = \"heavy\" }\n", 'cases.weights."a"', "a weight > 0"),
+        (lambda t: t + "[cases]\nweights = 3\n", "cases.weights", "a table of case names to weights"),
     ],
 )
 def test_malformed_spec_names_the_field(tmp_path: Path, edit, field: str, expected: str) -> None:  # type: ignore[no-untyped-def]
@@ -81,6 +84,11 @@ def test_malformed_spec_names_the_field(tmp_path: Path, edit, field: str, expect
     message = str(error.value)
     assert str(folder / "exercise.toml") in message
     assert f"`{field}`" in message and expected in message
+
+
+def test_case_weights_default_to_one(tmp_path: Path) -> None:
+    spec = load_spec(write_spec(tmp_path / "x", VALID + '[cases]\nweights = { "n = 10" = 2.5 }\n'))
+    assert spec.weights == (("n = 10", 2.5),) and spec.weight("n = 10") == 2.5 and spec.weight("other") == 1.0
 
 
 def test_invalid_toml_and_missing_file(tmp_path: Path) -> None:

@@ -138,8 +138,11 @@ def grade(plan_: CiPlan, options: GradeOptions, progress: Progress, cancel: thre
     results = grade_exercises(exercises, files_for, options, progress, cancel)
     for result, item in zip(results, plan_.selected, strict=True):
         result.path = item.relative or "."
-    return RunResult(exercises=results, started=started, finished=_now(), sandbox=options.sandbox,
-                     tool_version=__version__)
+    run = RunResult(exercises=results, started=started, finished=_now(), sandbox=options.sandbox,
+                    tool_version=__version__)
+    if options.assignment is not None:
+        options.assignment.apply(run)
+    return run
 
 
 def exit_status(plan_: CiPlan, run: RunResult) -> int:
@@ -156,7 +159,7 @@ def document(plan_: CiPlan, run: RunResult) -> dict[str, Any]:
         "base_source": plan_.base.source,
         "merge_base": plan_.merge_base,
         "head": plan_.head,
-        "graded": "all" if plan_.graded_all else "changed",
+        "graded": "assignment" if run.assignment is not None else "all" if plan_.graded_all else "changed",
         "changed_exercises": [e.spec.id for e in plan_.exercises if e.candidate_path in set(plan_.changes.candidate)],
         "protected_files": [shown(path, None) for path in plan_.protected],
     }

@@ -26,9 +26,10 @@ from ..errors import InitError, MlgradeError, UsageError
 from ..options import GradeOptions
 from ..results import SandboxKind
 from ..scrub import scrub, shown
-from .common import ensure_image
+from .common import assignment_from, ensure_image
 
 if TYPE_CHECKING:
+    from ..assignment import Assignment
     from ..ci.check import CiPlan
 
 
@@ -69,6 +70,10 @@ def ci_command(
     repo: Annotated[Path, typer.Option(help="The git checkout of the submission.")] = Path("."),
     sandbox: Annotated[SandboxKind, typer.Option(help="docker (default) or local (weaker, labelled).")] = SandboxKind.DOCKER,
     annotations: Annotated[bool, typer.Option(help="Print GitHub annotations (::error file=…,line=…::…).")] = True,
+    assignment: Annotated[Path | None, typer.Option(
+        "--assignment", metavar="FILE", help="An assignment file (docs/assignment.md): grade all of its exercises, "
+                                            "changed or not, and score the run as Σ points × exercise score / "
+                                            "Σ points.")] = None,
 ) -> None:
     from ..ci import check  # imports the report renderers: only when the command runs
     from ..terminal import print_run
@@ -92,11 +97,15 @@ def ci_command(
                 raise UsageError(f"--bank {bank_dir} is not a directory")
             folder = check.report_folder(out or check.default_out(root), root)
             stack.callback(folder.close)
+            graded_assignment = assignment_from(assignment)
             plan = check.plan(root, Path(work) / "base", base, graded_all, bank_dir, env, base_branch)
-            _print_plan(console, plan)
-            options = GradeOptions(sandbox=sandbox, bank=bank_dir)
+            if graded_assignment is not None:
+                plan.selected = graded_assignment.select(plan.exercises, f"the base revision {plan.merge_base[:12]}")
+            _print_plan(console, plan, graded_assignment)
+            options = GradeOptions(sandbox=sandbox, bank=bank_dir, assignment=graded_assignment)
             if plan.selected and sandbox is SandboxKind.DOCKER:
-                options = GradeOptions(sandbox=SandboxKind.DOCKER, bank=bank_dir, image=ensure_image())
+                options = GradeOptions(sandbox=SandboxKind.DOCKER, bank=bank_dir, image=ensure_image(),
+                                       assignment=graded_assignment)
             with errors.status("grading…") as status:
                 run = check.grade(plan, options, lambda message: status.update(message), threading.Event())
             if run.exercises:
@@ -143,12 +152,15 @@ def _note_failure(env: dict[str, str], problem: str) -> None:
             pass
 
 
-def _print_plan(console: Console, plan: CiPlan) -> None:
+def _print_plan(console: Console, plan: CiPlan, assignment: Assignment | None = None) -> None:
     console.print(f"base: [bold]{escape(shown(plan.base.ref))}[/] — {escape(plan.base.source)}; "
                   f"merge-base {plan.merge_base[:12]}, HEAD {plan.head[:12]}", soft_wrap=True)
     candidate = set(plan.changes.candidate)
     changed = [e.spec.id for e in plan.exercises if e.candidate_path in candidate]
-    if plan.graded_all:
+    if assignment is not None:
+        console.print(f"grading the {len(plan.selected)} exercise(s) of the assignment “{escape(assignment.title)}” "
+                      f"(--assignment); changed: {', '.join(changed) or 'none'}", soft_wrap=True)
+    elif plan.graded_all:
         console.print(f"grading all {len(plan.selected)} exercises (--all); changed: {', '.join(changed) or 'none'}",
                       soft_wrap=True)
     elif plan.selected:

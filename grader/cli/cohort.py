@@ -20,8 +20,11 @@ from ..scrub import shown
 from ..terminal import safe
 from .app import app
 from .common import (
+    AssignmentOption,
     BankOption,
     GradebookOption,
+    GradescopeOption,
+    assignment_from,
     check_output_files,
     check_output_folder,
     console,
@@ -62,13 +65,17 @@ def batch_command(
     bank: BankOption = None,
     sandbox: Annotated[SandboxKind, typer.Option(help="docker (default) or local.")] = SandboxKind.DOCKER,
     gradebook: GradebookOption = None,
+    assignment: AssignmentOption = None,
 ) -> None:
+    from dataclasses import replace
+
     from ..batch import Outcome, find_candidates, run_batch, skipped_entries
 
     check_output_folder("--out", out)  # every output is checked before anything is graded
     if html_dir is not None:
         check_output_folder("--html", html_dir)
     check_output_files(csv=csv_out)
+    graded_assignment = assignment_from(assignment)
     candidates = find_candidates(submissions)
     for entry in skipped_entries(submissions):
         errors.print(f"skipped {shown(entry.name)}: not a submission (a folder, or a .py, .sql or .ipynb file)",
@@ -76,6 +83,7 @@ def batch_command(
     discover(exercise)
     warned: list[str] = []
     with grading_options(sandbox, bank, warm_per_key=jobs) as options:
+        options = replace(options, assignment=graded_assignment)
         with _Progress(len(candidates)) as advance:
 
             def done(outcome: Outcome) -> None:
@@ -152,18 +160,26 @@ class _Progress:
 
 
 def _print_ranking(documents: Sequence[dict[str, Any]], names: Sequence[str]) -> None:
-    """The candidates, best first: rank, name, exercises passed, score, time, the exercises' verdicts."""
+    """The candidates, best first: rank, name, exercises passed, score (with an assignment's points), time, the
+    exercises' verdicts."""
     from reports.cohort import duration, ranked
+    from reports.format import points
 
-    table = Table("#", "candidate", "passed", "score", "time", "verdicts", title="Candidates, ranked by exercises "
-                  "passed, then score", title_justify="left")
+    rows = ranked(documents, names)
+    by_points = any(row["max_points"] is not None for row in rows)
+    table = Table("#", "candidate", "passed", "score", "time", "verdicts", title="Candidates, ranked by "
+                  + ("points, then exercises passed" if by_points else "exercises passed, then score"),
+                  title_justify="left")
     for column in (2, 3, 4):
         table.columns[column].justify = "right"
         table.columns[column].no_wrap = True
-    for row in ranked(documents, names):
+    for row in rows:
         style = "green" if row["exercises_passed"] == row["exercises"] else "red" if not row["exercises_passed"] else ""
-        table.add_row(str(row["rank"]), safe(row["name"]), f"{row['exercises_passed']}/{row['exercises']}",
-                      f"{row['score']:.0%}", duration(row["seconds"]), safe(row["verdict_summary"]), style=style)
+        score = f"{row['score']:.0%}"
+        if row["max_points"] is not None:
+            score += f" ({points(row['points'], row['max_points'])})"
+        table.add_row(str(row["rank"]), safe(row["name"]), f"{row['exercises_passed']}/{row['exercises']}", score,
+                      duration(row["seconds"]), safe(row["verdict_summary"]), style=style)
     console.print(table)
 
 
@@ -234,16 +250,19 @@ def report_command(
     names: Annotated[list[str] | None, typer.Option("--name", metavar="NAME", help="The candidate's name for each "
                                                     "document, in order (default: the file stems; one document: "
                                                     "no name).")] = None,
+    gradescope: GradescopeOption = None,
 ) -> None:
     from reports import DocumentError, load_document, render_cohort, render_cohort_csv
 
-    if html_out is None and junit_out is None and markdown_out is None and csv_out is None:
-        raise UsageError("nothing to write: pass --html FILE, --junit FILE, --markdown FILE and/or --csv FILE")
-    check_output_files(html=html_out, junit=junit_out, markdown=markdown_out, csv=csv_out)
+    if html_out is None and junit_out is None and markdown_out is None and csv_out is None and gradescope is None:
+        raise UsageError("nothing to write: pass --html FILE, --junit FILE, --markdown FILE, --gradescope FILE "
+                         "and/or --csv FILE")
+    check_output_files(html=html_out, junit=junit_out, markdown=markdown_out, csv=csv_out, gradescope=gradescope)
     paths = _document_paths(documents)
     cohort = len(paths) > 1 or any(path.is_dir() for path in documents)
-    if cohort and (junit_out is not None or markdown_out is not None):
-        raise UsageError("--junit and --markdown take one results document; several make a cohort report (--html, --csv)")
+    if cohort and (junit_out is not None or markdown_out is not None or gradescope is not None):
+        raise UsageError("--junit, --markdown and --gradescope take one results document; several make a cohort "
+                         "report (--html, --csv)")
     if names and len(names) != len(paths):
         raise UsageError(f"--name was given {len(names)} times for {len(paths)} documents")
     try:
@@ -253,7 +272,7 @@ def report_command(
     labels = [shown(name, limit=100) for name in (names or [path.stem for path in paths])]
     if not cohort:
         written = write_reports_or_fail(loaded[0], html=html_out, junit=junit_out, markdown=markdown_out,
-                                        candidate=labels[0] if names else None)
+                                        gradescope=gradescope, candidate=labels[0] if names else None)
     else:
         written = [html_out] if html_out is not None else []
     try:

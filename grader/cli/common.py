@@ -1,5 +1,5 @@
 """What the `grade` subcommand modules share: the consoles, common options (--bank, --gradebook,
---root, EXERCISE, --json), making sure the sandbox image exists, and writing reports."""
+--root, --assignment, EXERCISE, --json), making sure the sandbox image exists, and writing reports."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
+from ..assignment import Assignment
 from ..errors import InfrastructureError, UsageError
 from ..files import cache_home, write_unfollowed
 from ..options import GradeOptions
@@ -37,14 +38,27 @@ errors = _Console(stderr=True, highlight=False)
 BankOption = Annotated[Path | None, typer.Option("--bank", help="Directory holding the private parts "
                                                     "(reference, cases, wrong variants) by exercise id; "
                                                     "default $MLGRADE_BANK, else each exercise's private/.")]
+GradescopeOption = Annotated[Path | None, typer.Option(
+    "--gradescope", metavar="FILE", help="Write Gradescope's autograder results.json here: a test per exercise "
+                                        "(docs/reports.md).")]
 GradebookOption = Annotated[Path | None, typer.Option(
     "--gradebook", help="The gradebook file (default $MLGRADE_GRADEBOOK, else "
                         "$XDG_DATA_HOME/mlgrade/gradebook.sqlite3, i.e. ~/.local/share/mlgrade/).")]
 RootOption = Annotated[Path | None, typer.Option("--root", help="Where exercise ids are looked up "
                                                  "(default ./exercises).")]
+AssignmentOption = Annotated[Path | None, typer.Option(
+    "--assignment", metavar="FILE", help="An assignment file (docs/assignment.md): grade only its exercises, and "
+                                        "score the run as Σ points × exercise score / Σ points.")]
 ExerciseArgument = Annotated[str, typer.Argument(help="An exercise folder, or its id such as attention/multi_head.",
                                                  metavar="EXERCISE")]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON (for scripts) instead of text.")]
+
+
+def assignment_from(path: Path | None) -> Assignment | None:
+    """The assignment file given with --assignment, read and checked (UsageError naming the file and field)."""
+    from ..assignment import load_assignment
+
+    return None if path is None else load_assignment(path)
 
 
 def ensure_image() -> str:
@@ -103,7 +117,7 @@ def _check_parent(flag: str, path: Path) -> None:
 
 def write_reports_or_fail(document: dict[str, Any], *, json_out: Path | None = None, html: Path | None = None,
                           junit: Path | None = None, markdown: Path | None = None, candidate: str | None = None,
-                          anchor: Path | None = None) -> list[Path]:
+                          anchor: Path | None = None, gradescope: Path | None = None) -> list[Path]:
     """Write the results document (JSON_OUT) and the requested reports of DOCUMENT (the HTML one titled with
     the CANDIDATE's name when given). Each file is written anew, never through a link, and no link is followed
     from ANCHOR (a tree the candidate controls, such as the submission) down to it. A file that cannot be
@@ -115,9 +129,9 @@ def write_reports_or_fail(document: dict[str, Any], *, json_out: Path | None = N
 
     try:
         written = [write(json_out, document_json(document))] if json_out is not None else []
-        if html is not None or junit is not None or markdown is not None:
+        if html is not None or junit is not None or markdown is not None or gradescope is not None:
             written += write_reports(document, html=html, junit=junit, markdown=markdown, candidate=candidate,
-                                     write=write)
+                                     gradescope=gradescope, write=write)
         return written
     except OSError as exc:
         raise UsageError(f"cannot write a report: {exc}") from None

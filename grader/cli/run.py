@@ -18,9 +18,12 @@ from ..results import SandboxKind, Verdict, from_document, to_document
 from ..terminal import print_run, safe
 from .app import app
 from .common import (
+    AssignmentOption,
     BankOption,
     GradebookOption,
+    GradescopeOption,
     RootOption,
+    assignment_from,
     check_output_files,
     console,
     ensure_image,
@@ -48,15 +51,21 @@ def run_command(
     gradebook: GradebookOption = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="A table per exercise with a row per case, "
                                           "instead of failing cases grouped by reason.")] = False,
+    assignment: AssignmentOption = None,
+    gradescope: GradescopeOption = None,
 ) -> None:
     from .workflow import prepare_run, record, record_unavailable
 
     if submission is not None and not submission.exists():
         raise UsageError(f"--submission {submission} does not exist")
-    check_output_files(json=json_out, html=html_out, junit=junit_out, markdown=markdown_out)  # before grading
+    check_output_files(json=json_out, html=html_out, junit=junit_out, markdown=markdown_out,  # before grading
+                       gradescope=gradescope)
+    graded_assignment = assignment_from(assignment)  # a broken file is refused before anything is prepared
     path, submission, notebook = prepare_run(path, submission, root)  # ids → folders; notebooks → modules
-    options = GradeOptions(sandbox=sandbox, bank=bank_from_env(bank), submission=submission)
-    remote = sandbox is SandboxKind.DOCKER and serve.answers()  # the server has its own engine and image
+    options = GradeOptions(sandbox=sandbox, bank=bank_from_env(bank), submission=submission,
+                           assignment=graded_assignment)
+    # the server has its own engine and image (and grades whole paths, without an assignment)
+    remote = sandbox is SandboxKind.DOCKER and options.assignment is None and serve.answers()
     if sandbox is SandboxKind.DOCKER and not remote:
         try:
             options = replace(options, image=ensure_image())
@@ -74,7 +83,7 @@ def run_command(
     print_run(run, console, verbose)
     record(run, notebook.notebook if notebook else submission, gradebook)  # a failure to record is a warning only
     write_reports_or_fail(to_document(run), json_out=json_out, html=html_out, junit=junit_out, markdown=markdown_out,
-                          anchor=submission or path)
+                          gradescope=gradescope, anchor=submission or path)
     ungradable = {c.reason for e in run.exercises for c in e.cases if c.verdict is Verdict.UNGRADABLE}
     for reason in sorted(ungradable):
         errors.print(f"[bold red]ungradable:[/] {safe(reason)}", markup=True)

@@ -293,3 +293,21 @@ def test_all_grades_every_exercise(scenario: Scenario) -> None:
                                                               for p in ATTENTION.glob("*/exercise.toml"))
     assert {e["verdict"] for e in document["exercises"]} == {"not implemented"}
     assert document["ci"]["graded"] == "all" and document["ci"]["changed_exercises"] == []
+
+
+def test_an_assignment_grades_all_its_exercises_and_scores_their_points(scenario: Scenario) -> None:
+    assignment = scenario.base / "take-home.toml"
+    assignment.write_text('title = "Attention take-home"\n[[exercises]]\nid = "attention/scaled_dot_product"\n'
+                          'points = 30\n[[exercises]]\nid = "attention/multi_head"\npoints = 10\n', encoding="utf-8")
+    done, out = scenario.ci("correct", "--assignment", assignment)
+    assert done.returncode == 1, done.stdout + done.stderr  # multi_head, unchanged, is still the stub
+    assert "grading the 2 exercise(s) of the assignment “Attention take-home” (--assignment)" in done.stdout
+    document = check_artifacts(out)
+    assert document["ci"]["graded"] == "assignment"
+    assert [(e["id"], e["points"], e["passed"]) for e in document["exercises"]] == [
+        (SDPA_ID, 30, True), ("attention/multi_head", 10, False)]
+    assert (document["summary"]["points"], document["summary"]["max_points"]) == (30, 40)
+    assignment.write_text(assignment.read_text().replace("multi_head", "multihead"), encoding="utf-8")
+    broken, _out = scenario.ci("correct", "--assignment", assignment)
+    assert broken.returncode == 2
+    assert "field `exercises[1].id`: expected an exercise at or under the base revision" in broken.stderr
