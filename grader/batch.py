@@ -32,7 +32,7 @@ from .notebook import is_notebook_path
 from .options import GradeOptions
 from .results import RunResult, to_document
 from .similarity import Source
-from .workflow import notebook_submission, record_run
+from .workflow import NotebookSubmission, in_notebook_cells, notebook_submission, record_run
 
 SUBMISSION_SUFFIXES = (".py", ".sql", ".ipynb")
 
@@ -91,13 +91,14 @@ def _stem(entry: Path) -> str:
     return entry.name if entry.is_dir() else entry.stem
 
 
-def graded_submission(candidate: Candidate, exercise: Path) -> Path:
-    """The file or folder graded for CANDIDATE: a notebook is assembled into a module first (NotebookError,
-    WorkflowError when it cannot be)."""
+def graded_submission(candidate: Candidate, exercise: Path) -> tuple[Path, NotebookSubmission | None]:
+    """The file or folder graded for CANDIDATE, and the notebook it was assembled from when it is one
+    (NotebookError, WorkflowError when it cannot be assembled)."""
     if not is_notebook_path(candidate.submission):
-        return candidate.submission
+        return candidate.submission, None
     try:
-        return notebook_submission(candidate.submission, exercise).module
+        notebook = notebook_submission(candidate.submission, exercise)
+        return notebook.module, notebook
     except OSError as exc:
         raise UsageError(f"cannot assemble the notebook {candidate.submission.name}: {exc}") from None
 
@@ -122,7 +123,7 @@ def candidate_sources(exercise: Path, candidates: Sequence[Candidate],
     sources = []
     for candidate in candidates:
         try:
-            submission = graded_submission(candidate, exercise)
+            submission, _notebook = graded_submission(candidate, exercise)
         except MlgradeError:  # an unusable notebook: nothing to compare (grading reports it)
             continue
         for item in exercises:
@@ -164,7 +165,7 @@ def run_batch(exercise: Path, candidates: list[Candidate], out: Path, jobs: int,
         exercises = options.assignment.select(exercises, str(exercise))
         points = {item.id: item.points for item in options.assignment.items}
     outcomes: list[Outcome] = []
-    todo: list[tuple[Candidate, Path]] = []
+    todo: list[tuple[Candidate, Path, NotebookSubmission | None]] = []
 
     def finish(outcome: Outcome) -> None:
         outcomes.append(outcome)
@@ -172,24 +173,26 @@ def run_batch(exercise: Path, candidates: list[Candidate], out: Path, jobs: int,
 
     for candidate in candidates:
         try:
-            submission = graded_submission(candidate, exercise)
+            submission, notebook = graded_submission(candidate, exercise)
         except MlgradeError as exc:  # one candidate's unusable notebook must not stop the batch
             finish(Outcome(candidate, ExitStatus.USAGE, error=str(exc)))
             continue
         document = None if force else recorded(out / f"{candidate.name}.json", digests(exercise, exercises, submission),
                                                points)
         if document is None:
-            todo.append((candidate, submission))
+            todo.append((candidate, submission, notebook))
         else:
             finish(Outcome(candidate, document["exit_status"], skipped=True, document=document))
 
-    def grade(candidate: Candidate, submission: Path) -> Outcome:
+    def grade(candidate: Candidate, submission: Path, notebook: NotebookSubmission | None) -> Outcome:
         try:
             run = grade_path(exercise, replace(options, submission=submission), lambda _m: None, cancel)
         except Interrupted:
             raise
         except MlgradeError as exc:  # one candidate's unusable submission must not stop the batch
             return Outcome(candidate, ExitStatus.USAGE, error=str(exc))
+        if notebook is not None:
+            in_notebook_cells(run, notebook)  # errors by notebook cell and line, as `grade x.ipynb` says them
         document = to_document(run)
         write_atomically(out / f"{candidate.name}.json", json.dumps(document, indent=2) + "\n")
         warning = record_run(run, gradebook, submission=candidate.submission, candidate=candidate.name) or ""

@@ -246,3 +246,17 @@ def test_the_ranked_table_fits_an_80_column_terminal(sandbox_image: str, tmp_pat
     assert rows[0][:4] == ["1", "alexandra-konstantinopoulou", "1/1", "100%"]
     assert rows[1][:3] == ["2", "bo", "0/1"] and rows[1][5] == "1 wrong answer"
     assert "skipped notes.txt" in shown
+
+
+@pytest.mark.docker
+def test_a_notebook_candidates_errors_say_cell_and_line(sandbox_image: str, tmp_path: Path) -> None:
+    submissions = tmp_path / "submissions"
+    submissions.mkdir()
+    raising = "def softmax(x, axis=-1):\n    shifted = x - x.max(axis=axis, keepdims=True)\n    raise ValueError('boom')\n"
+    write_notebook(stub_notebook("Softmax", "# Softmax", raising, "grade …"), submissions / "erin.ipynb")
+    done = run_grade("batch", submissions, "--exercise", SOFTMAX, "--out", tmp_path / "out",
+                     env={"MLGRADE_GRADEBOOK": str(tmp_path / "gb.sqlite3")})
+    assert done.returncode == 1, done.stderr
+    case = json.loads((tmp_path / "out" / "erin.json").read_text())["exercises"][0]["cases"][0]
+    assert case["error"]["file"].startswith("cell ") and case["error"]["line"] == 3, case["error"]
+    assert "(cell " in case["reason"] and ", line 3)" in case["reason"], case["reason"]
