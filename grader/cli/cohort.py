@@ -42,7 +42,9 @@ CANDIDATES_DIR = "candidates"  # beside cohort.html: a candidate named "cohort" 
                            "SUBMISSIONS holds one folder (laid out like the exercise path) or one .py, .sql or .ipynb "
                            "file per candidate; anything else there is skipped. Prints the candidates ranked by "
                            "exercises passed, then score. Resumable: a candidate whose files are those its results "
-                           "document in --out graded is not graded again (--force regrades everyone).")
+                           "document in --out graded is not graded again (--force regrades everyone). With --broker, "
+                           "`grade worker` hosts grade the candidates and each document is written once as it "
+                           "arrives (docs/scale.md).")
 def batch_command(
     submissions: Annotated[Path, typer.Argument(help="A folder holding one folder or solution file per candidate.",
                                                           metavar="SUBMISSIONS")],
