@@ -13,6 +13,8 @@ import datetime as dt
 import logging
 import os
 import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -108,9 +110,8 @@ def serve(broker: str, served: Served, concurrency: int, redeliver_seconds: int)
             app.control.cancel_consumer(queue, destination=[task.request.hostname])
             raise Reject("bank digest differs", requeue=True)
         key = task.request.id
-        began = counters.incr(STARTED_KEY + key)
-        counters.expire(STARTED_KEY + key, COUNTER_SECONDS)
-        crashes = began - 1 - int(counters.get(ENDED_KEY + key) or 0)
+        began = _count(counters, STARTED_KEY + key)
+        crashes = began - 1 - int(_patiently(lambda: counters.get(ENDED_KEY + key)) or 0)
         if served.options.sandbox is SandboxKind.DOCKER:
             from sandbox.launcher import remove_leftover_containers
 
@@ -119,8 +120,7 @@ def serve(broker: str, served: Served, concurrency: int, redeliver_seconds: int)
             log.info("grading %s", name)
             return grade_job(served, job, crashes)
         finally:
-            counters.incr(ENDED_KEY + key)
-            counters.expire(ENDED_KEY + key, COUNTER_SECONDS)
+            _count(counters, ENDED_KEY + key)
 
     log.info("worker %s: %d exercise(s) from %s, bank digest %s, queue %s", os.getpid(), len(served.exercises),
              served.path, served.digest[:16], queue)
@@ -132,3 +132,23 @@ def serve(broker: str, served: Served, concurrency: int, redeliver_seconds: int)
         if done.code not in (0, None):
             raise UsageError(f"the Celery worker stopped (status {done.code}): see the messages above") from None
 
+
+def _count(client: Any, key: str) -> int:
+    """Add one to the Redis counter KEY (kept a week) and return it, waiting for Redis when it is away."""
+    value = int(_patiently(lambda: client.incr(key)))
+    _patiently(lambda: client.expire(key, COUNTER_SECONDS))
+    return value
+
+
+def _patiently(call: Callable[[], Any]) -> Any:
+    """CALL's answer from Redis, tried again every second while Redis cannot be reached (a restart): a job
+    finished meanwhile still reports its result, which Celery stores once Redis is back."""
+    from redis.exceptions import ConnectionError as RedisConnectionError
+    from redis.exceptions import TimeoutError as RedisTimeoutError
+
+    while True:
+        try:
+            return call()
+        except (RedisConnectionError, RedisTimeoutError):
+            log.warning("Redis cannot be reached: trying again in 1 s")
+            time.sleep(1)
