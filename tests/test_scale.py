@@ -19,7 +19,11 @@ import pytest
 from support import ROOT, leftover_containers, run_grade
 
 SOFTMAX = ROOT / "exercises" / "ml_basics" / "softmax"
-REDELIVER = 10  # seconds before a dead worker's job is handed to another one (the workers' --redeliver-after)
+# Seconds before an unacknowledged job (its worker died) is handed to another worker (--redeliver-after). Far
+# above any job's time, so that a slow job on a busy machine is never handed out twice, except in the test that
+# kills a worker, where it is what the test waits for.
+REDELIVER = 300
+REDELIVER_KILLED = 30
 DEADLINE = 600.0  # generous: the machine is shared; nothing here depends on how fast it is
 
 
@@ -99,17 +103,17 @@ class Worker:
 
 
 @pytest.fixture()
-def workers(sandbox_image: str, broker: Redis, tmp_path: Path) -> Iterator[Callable[[], Worker]]:
+def workers(sandbox_image: str, broker: Redis, tmp_path: Path) -> Iterator[Callable[..., Worker]]:
     """Start `grade worker` processes (one job at a time each), each in its own process group; every one still
     running is killed in teardown, and the containers of killed ones are removed."""
     started: list[Worker] = []
 
-    def start() -> Worker:
+    def start(redeliver: int = REDELIVER) -> Worker:
         log = tmp_path / f"worker{len(started)}.log"
         with log.open("wb") as sink:
             process = subprocess.Popen([sys.executable, "-m", "grader", "worker", "--broker", broker.url,
                                         "--exercises", str(SOFTMAX), "--concurrency", "1", "--redeliver-after",
-                                        str(REDELIVER)], cwd=ROOT, stdout=sink, stderr=subprocess.STDOUT,
+                                        str(redeliver)], cwd=ROOT, stdout=sink, stderr=subprocess.STDOUT,
                                        start_new_session=True)
         worker = Worker(process, log)
         started.append(worker)
@@ -124,6 +128,7 @@ def workers(sandbox_image: str, broker: Redis, tmp_path: Path) -> Iterator[Calla
         worker.process.wait()
     from sandbox.launcher import remove_leftover_containers
 
+    time.sleep(1)  # a container a killed worker asked for may still be coming into being
     remove_leftover_containers()  # those of a worker killed before another one cleaned up after it
 
 
@@ -162,7 +167,7 @@ def job_counters(broker: Redis, prefix: str) -> dict[str, int]:
 
 @pytest.mark.docker
 def test_two_workers_record_every_candidate_once_with_the_verdicts_of_a_local_batch(
-        workers: Callable[[], Worker], broker: Redis, tmp_path: Path) -> None:
+        workers: Callable[..., Worker], broker: Redis, tmp_path: Path) -> None:
     names = submissions(tmp_path / "subs", 10)
     workers(), workers()
     distributed = run_grade("batch", tmp_path / "subs", "--exercise", SOFTMAX, "--out", tmp_path / "out",
@@ -185,9 +190,9 @@ def test_two_workers_record_every_candidate_once_with_the_verdicts_of_a_local_ba
 
 @pytest.mark.docker
 def test_a_worker_killed_mid_job_loses_nothing_and_its_job_is_graded_by_another(
-        workers: Callable[[], Worker], broker: Redis, tmp_path: Path) -> None:
+        workers: Callable[..., Worker], broker: Redis, tmp_path: Path) -> None:
     names = submissions(tmp_path / "subs", 3)
-    first = workers()
+    first = workers(REDELIVER_KILLED)
     coordinator = subprocess.Popen(batch(tmp_path / "subs", tmp_path / "out", broker), cwd=ROOT, text=True,
                                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
     try:
@@ -196,7 +201,7 @@ def test_a_worker_killed_mid_job_loses_nothing_and_its_job_is_graded_by_another(
         first.process.wait()
         killed = set(job_counters(broker, "mlgrade:started:")) - set(job_counters(broker, "mlgrade:ended:"))
         assert len(killed) == 1
-        second = workers()
+        second = workers(REDELIVER_KILLED)
         output, _ = coordinator.communicate(timeout=DEADLINE)
     finally:
         if coordinator.poll() is None:
@@ -205,14 +210,14 @@ def test_a_worker_killed_mid_job_loses_nothing_and_its_job_is_graded_by_another(
     assert "3 graded, 0 already recorded, 0 not graded" in output, output
     assert sorted(verdicts(tmp_path / "out")) == names
     [job] = killed
-    assert job_counters(broker, "mlgrade:started:")[job] == 2  # begun by the killed worker, then by the other
+    assert job_counters(broker, "mlgrade:started:")[job] >= 2  # begun by the killed worker, then by the other
     assert job in second.text() and "succeeded" in second.text()
     assert leftover_containers() == []  # the other worker removed the killed one's container
 
 
 @pytest.mark.docker
 def test_a_coordinator_killed_mid_batch_and_run_again_records_every_candidate_once(
-        workers: Callable[[], Worker], broker: Redis, tmp_path: Path) -> None:
+        workers: Callable[..., Worker], broker: Redis, tmp_path: Path) -> None:
     names = submissions(tmp_path / "subs", 4)
     workers()
     coordinator = subprocess.Popen(batch(tmp_path / "subs", tmp_path / "out", broker), cwd=ROOT,
@@ -224,16 +229,16 @@ def test_a_coordinator_killed_mid_batch_and_run_again_records_every_candidate_on
         os.killpg(coordinator.pid, signal.SIGKILL)
         coordinator.wait()
     recorded = {path.name: path.stat().st_mtime_ns for path in (tmp_path / "out").glob("*.json")}
-    assert 0 < len(recorded) < 4
+    assert recorded
     again = run_grade(*batch(tmp_path / "subs", tmp_path / "out", broker)[3:], timeout=DEADLINE)
-    assert "already recorded" in again.stdout, again.stdout + again.stderr
-    assert "0 not graded" in again.stdout
+    assert f"{4 - len(recorded)} graded, {len(recorded)} already recorded, 0 not graded" in again.stdout, \
+        again.stdout + again.stderr
     assert sorted(verdicts(tmp_path / "out")) == names
     assert all((tmp_path / "out" / name).stat().st_mtime_ns == when for name, when in recorded.items())
 
 
 @pytest.mark.docker
-def test_a_batch_waits_while_redis_is_stopped_and_completes(workers: Callable[[], Worker], broker: Redis,
+def test_a_batch_waits_while_redis_is_stopped_and_completes(workers: Callable[..., Worker], broker: Redis,
                                                            tmp_path: Path) -> None:
     names = submissions(tmp_path / "subs", 3)
     workers()
@@ -242,7 +247,7 @@ def test_a_batch_waits_while_redis_is_stopped_and_completes(workers: Callable[[]
     try:
         wait_for(lambda: job_counters(broker, "mlgrade:started:"), "the worker to begin a job")
         broker.stop()
-        time.sleep(3)
+        time.sleep(5)
         broker.start()
         output, _ = coordinator.communicate(timeout=DEADLINE)
     finally:
@@ -252,6 +257,39 @@ def test_a_batch_waits_while_redis_is_stopped_and_completes(workers: Callable[[]
     assert "the broker cannot be reached" in output and "the broker is back" in output, output
     assert "3 graded, 0 already recorded, 0 not graded" in output, output
     assert sorted(verdicts(tmp_path / "out")) == names
+
+
+@pytest.mark.docker
+def test_a_job_for_another_bank_digest_is_refused_and_left_queued(workers: Callable[..., Worker], broker: Redis) -> None:
+    from grader.bank import load_exercise
+    from grader.scale.jobs import TASK, bank_digest, make_app, make_job, queue_name
+
+    worker = workers()
+    queue = queue_name(bank_digest([load_exercise(SOFTMAX)]))
+    job = make_job("mallory", "0" * 64, {"ml_basics/softmax": {"solution.py": "x = 1"}}, 3)  # another bank's job
+    make_app(broker.url).send_task(TASK, args=[job], task_id="forged", queue=queue)
+    wait_for(lambda: "refused mallory" in worker.text(), "the worker to refuse the job")
+    wait_for(lambda: broker.client().llen(queue) == 1, "the job to be back in its queue")
+    assert not job_counters(broker, "mlgrade:started:")  # never graded
+    assert worker.process.poll() is None
+
+
+def test_a_job_that_stopped_as_many_workers_as_its_tries_is_recorded_ungradable_not_graded() -> None:
+    from grader.bank import load_exercise
+    from grader.grading import files_digest
+    from grader.options import GradeOptions
+    from grader.scale.jobs import bank_digest, make_job
+    from grader.scale.worker import Served, grade_job
+
+    exercise = load_exercise(SOFTMAX)
+    served = Served(SOFTMAX, {exercise.spec.id: exercise}, bank_digest([exercise]), GradeOptions())
+    job = make_job("c00", served.digest, {exercise.spec.id: {"solution.py": "import os\nos.abort()\n"}}, 3)
+    document = grade_job(served, job, crashes=3)
+    assert document["exit_status"] == 2
+    [graded] = document["exercises"]
+    assert graded["cases"] and {case["verdict"] for case in graded["cases"]} == {"ungradable"}
+    assert "stopped 3 worker(s)" in graded["cases"][0]["reason"]
+    assert graded["files_sha256"] == files_digest({"solution.py": "import os\nos.abort()\n"})  # recordable as is
 
 
 def test_the_bank_digest_changes_with_any_private_file_and_the_job_id_with_the_files(

@@ -22,7 +22,7 @@ from typing import Any
 from .. import __version__
 from ..bank import Exercise, discover, load_exercise
 from ..errors import UsageError
-from ..grading import Files, Unreadable, grade_exercises, prepared, source_files
+from ..grading import Files, Unreadable, files_digest, grade_exercises, prepared, source_files
 from ..options import GradeOptions
 from ..results import ExerciseResult, RunResult, SandboxKind, to_document
 from ..scrub import shown
@@ -83,7 +83,8 @@ def grade_job(served: Served, job: dict[str, Any], crashes: int) -> dict[str, An
         problem = f"ungradable: grading this submission stopped {crashes} worker(s) mid-job; it was not retried"
         results = [ExerciseResult(id=e.spec.id, title=e.spec.title, family=e.spec.family, path=str(e.spec.directory),
                                   cases=[ungradable(c, problem) for c in prepared(e)[0]],
-                                  sandbox=served.options.sandbox, memory_limit_mb=e.spec.limits.memory_mb)
+                                  sandbox=served.options.sandbox, memory_limit_mb=e.spec.limits.memory_mb,
+                                  files_sha256=_digest(job_files(e, job)))
                    for e in exercises]
     else:
         results = grade_exercises(exercises, lambda e: job_files(e, job), served.options, lambda _m: None,
@@ -101,6 +102,8 @@ def serve(broker: str, served: Served, concurrency: int, redeliver_seconds: int)
 
     @app.task(name=TASK, bind=True)
     def grade_candidate(task: Any, job: dict[str, Any]) -> dict[str, Any]:
+        if not isinstance(job, dict):
+            raise Refused("malformed job")
         counters = task.backend.client
         name = shown(str(job.get("candidate", "?")), limit=100)
         digest = served.current_digest()
@@ -131,6 +134,11 @@ def serve(broker: str, served: Served, concurrency: int, redeliver_seconds: int)
     except SystemExit as done:
         if done.code not in (0, None):
             raise UsageError(f"the Celery worker stopped (status {done.code}): see the messages above") from None
+
+
+def _digest(files: Files) -> str | None:
+    """The files' digest as grade_exercise records it (None: no readable file)."""
+    return None if isinstance(files, Unreadable) else files_digest(files)
 
 
 def _count(client: Any, key: str) -> int:
