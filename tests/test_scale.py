@@ -145,6 +145,15 @@ def submissions(folder: Path, count: int) -> list[str]:
     return names
 
 
+def slow_down(folder: Path, names: list[str]) -> None:
+    """Make each candidate's softmax sleep 0.3 s per call: their jobs last seconds, so that a worker seen to
+    begin one is surely still in it a moment later."""
+    for name in names:
+        path = folder / f"{name}.py"
+        path.write_text("import time\n" + path.read_text() + "\n\n_softmax = softmax\n\n\n"
+                        "def softmax(x, axis=-1):\n    time.sleep(0.3)\n    return _softmax(x, axis)\n")
+
+
 def verdicts(out: Path) -> dict[str, list[tuple[str, str]]]:
     """Per candidate (document stem), every case's name and verdict."""
     found = {}
@@ -192,6 +201,7 @@ def test_two_workers_record_every_candidate_once_with_the_verdicts_of_a_local_ba
 def test_a_worker_killed_mid_job_loses_nothing_and_its_job_is_graded_by_another(
         workers: Callable[..., Worker], broker: Redis, tmp_path: Path) -> None:
     names = submissions(tmp_path / "subs", 3)
+    slow_down(tmp_path / "subs", names)
     first = workers(REDELIVER_KILLED)
     coordinator = subprocess.Popen(batch(tmp_path / "subs", tmp_path / "out", broker), cwd=ROOT, text=True,
                                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
