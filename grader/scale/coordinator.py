@@ -106,7 +106,10 @@ def run_over_broker(exercise: Path, candidates: list[Candidate], out: Path, brok
         try:
             for key in list(pending):
                 result = app.AsyncResult(key)
-                if result.state in ("SUCCESS", "FAILURE"):
+                if force and not pending[key].sent:
+                    result.forget()  # a result stored by an earlier run: --force grades again
+                    send(key)
+                elif result.state in ("SUCCESS", "FAILURE"):
                     collect(key, result)
                 elif not pending[key].sent:
                     send(key)
