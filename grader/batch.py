@@ -147,6 +147,27 @@ def recorded(document_path: Path, current: dict[str, str | None]) -> dict[str, A
     return document if isinstance(document, dict) else None
 
 
+def to_grade(exercise: Path, exercises: Sequence[Exercise], candidates: Sequence[Candidate], out: Path, force: bool,
+             finish: Callable[[Outcome], None]) -> list[tuple[Candidate, Path, dict[str, str | None]]]:
+    """The candidates to grade, each with the file or folder graded and the digests of its files (`digests`);
+    FINISH gets the outcome of every other one: an unusable notebook (not graded) or a document in OUT that
+    records the current files (skipped; never with FORCE)."""
+    todo = []
+    for candidate in candidates:
+        try:
+            submission = graded_submission(candidate, exercise)
+        except MlgradeError as exc:  # one candidate's unusable notebook must not stop the batch
+            finish(Outcome(candidate, ExitStatus.USAGE, error=str(exc)))
+            continue
+        current = digests(exercise, exercises, submission)
+        document = None if force else recorded(out / f"{candidate.name}.json", current)
+        if document is None:
+            todo.append((candidate, submission, current))
+        else:
+            finish(Outcome(candidate, document["exit_status"], skipped=True, document=document))
+    return todo
+
+
 def run_batch(exercise: Path, candidates: list[Candidate], out: Path, jobs: int, options: GradeOptions,
               cancel: threading.Event, on_done: Callable[[Outcome], None] = lambda _o: None,
               gradebook: Path | None = None, force: bool = False) -> list[Outcome]:
@@ -157,23 +178,13 @@ def run_batch(exercise: Path, candidates: list[Candidate], out: Path, jobs: int,
     out.mkdir(exist_ok=True)
     exercises = [load_exercise(directory, options.bank) for directory in discover(exercise)]
     outcomes: list[Outcome] = []
-    todo: list[tuple[Candidate, Path]] = []
 
     def finish(outcome: Outcome) -> None:
         outcomes.append(outcome)
         on_done(outcome)
 
-    for candidate in candidates:
-        try:
-            submission = graded_submission(candidate, exercise)
-        except MlgradeError as exc:  # one candidate's unusable notebook must not stop the batch
-            finish(Outcome(candidate, ExitStatus.USAGE, error=str(exc)))
-            continue
-        document = None if force else recorded(out / f"{candidate.name}.json", digests(exercise, exercises, submission))
-        if document is None:
-            todo.append((candidate, submission))
-        else:
-            finish(Outcome(candidate, document["exit_status"], skipped=True, document=document))
+    todo = [(candidate, submission) for candidate, submission, _ in
+            to_grade(exercise, exercises, candidates, out, force, finish)]
 
     def grade(candidate: Candidate, submission: Path) -> Outcome:
         try:

@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from ..bank import discover, load_exercise
-from ..batch import Candidate, Outcome, digests, graded_submission, recorded
-from ..errors import ExitStatus, Interrupted, MlgradeError
+from ..batch import Candidate, Outcome, recorded, to_grade
+from ..errors import ExitStatus, Interrupted
 from ..files import write_atomically
 from ..grading import submitted_files
 from .jobs import DEFAULT_TRIES, TASK, bank_digest, job_id, make_app, make_job, queue_name
@@ -55,17 +55,7 @@ def run_over_broker(exercise: Path, candidates: list[Candidate], out: Path, brok
         outcomes.append(outcome)
         on_done(outcome)
 
-    for candidate in candidates:
-        try:
-            submission = graded_submission(candidate, exercise)
-        except MlgradeError as exc:
-            finish(Outcome(candidate, ExitStatus.USAGE, error=str(exc)))
-            continue
-        current = digests(exercise, exercises, submission)
-        document = None if force else recorded(out / f"{candidate.name}.json", current)
-        if document is not None:
-            finish(Outcome(candidate, document["exit_status"], skipped=True, document=document))
-            continue
+    for candidate, submission, current in to_grade(exercise, exercises, candidates, out, force, finish):
         files = {item.spec.id: submitted_files(exercise, item, submission) for item in exercises}
         pending[job_id(candidate.name, bank_id, current)] = _Pending(candidate, current,
                                                                      make_job(candidate.name, bank_id, files, tries))
