@@ -302,6 +302,16 @@ def test_a_job_that_stopped_as_many_workers_as_its_tries_is_recorded_ungradable_
     assert graded["files_sha256"] == files_digest({"solution.py": "import os\nos.abort()\n"})  # recordable as is
 
 
+def test_a_broker_that_refuses_the_password_is_a_usage_error_not_a_wait(broker: Redis, tmp_path: Path) -> None:
+    submissions(tmp_path / "subs", 1)
+    broker.client().config_set("requirepass", "right")
+    wrong = run_grade("batch", tmp_path / "subs", "--exercise", SOFTMAX, "--out", tmp_path / "out", "--broker",
+                      f"redis://:not-the-password@localhost:{broker.port}/0", timeout=120)
+    assert wrong.returncode == 2, wrong.stdout + wrong.stderr
+    assert "refused the credentials" in wrong.stderr and "Traceback" not in wrong.stderr
+    assert "not-the-password" not in wrong.stdout + wrong.stderr
+
+
 def test_the_bank_digest_changes_with_any_private_file_and_the_job_id_with_the_files(
         exercise_copy: Callable[..., Path]) -> None:
     from grader.bank import load_exercise

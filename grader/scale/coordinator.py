@@ -20,7 +20,7 @@ from typing import Any
 
 from ..bank import discover, load_exercise
 from ..batch import Candidate, Outcome, recorded, to_grade
-from ..errors import ExitStatus, Interrupted
+from ..errors import ExitStatus, Interrupted, UsageError
 from ..files import write_atomically
 from ..grading import submitted_files
 from .jobs import DEFAULT_TRIES, TASK, bank_digest, job_id, make_app, make_job, queue_name
@@ -109,6 +109,7 @@ def run_over_broker(exercise: Path, candidates: list[Candidate], out: Path, brok
         except KeyboardInterrupt:
             cancel.set()
         except unreachable as exc:  # the broker or result store is down or restarting: wait for it
+            _check_credentials(exc)
             broker_down.down(exc)
             time.sleep(RETRY_SECONDS)
     return outcomes
@@ -130,6 +131,18 @@ def _connection_errors() -> tuple[type[BaseException], ...]:
     from redis.exceptions import TimeoutError as RedisTimeoutError
 
     return OperationalError, RedisConnectionError, RedisTimeoutError, ConnectionError
+
+
+def _check_credentials(exc: BaseException) -> None:
+    """A broker that refuses the URL's password (or user) will not let the batch in by waiting: UsageError."""
+    from redis.exceptions import AuthenticationError, AuthorizationError
+
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, AuthenticationError | AuthorizationError):
+            raise UsageError(f"the broker refused the credentials of --broker ({cause}): check its password or "
+                             "user") from None
+        cause = cause.__cause__ or cause.__context__
 
 
 class _BrokerWatch:
