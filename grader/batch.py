@@ -151,6 +151,37 @@ def recorded(document_path: Path, current: dict[str, str | None],
     return document if isinstance(document, dict) else None
 
 
+@dataclass(frozen=True)
+class Pending:
+    """A candidate to grade: the file or folder graded, the notebook it was assembled from (None for files and
+    folders) and the digests of its files (`digests`)."""
+
+    candidate: Candidate
+    submission: Path
+    notebook: NotebookSubmission | None
+    current: dict[str, str | None]
+
+
+def to_grade(exercise: Path, exercises: Sequence[Exercise], candidates: Sequence[Candidate], out: Path, force: bool,
+             finish: Callable[[Outcome], None], points: dict[str, float | None]) -> list[Pending]:
+    """The candidates to grade; FINISH gets the outcome of every other one: an unusable notebook (not graded) or
+    a document in OUT that records the current files and POINTS (skipped; never with FORCE)."""
+    todo = []
+    for candidate in candidates:
+        try:
+            submission, notebook = graded_submission(candidate, exercise)
+        except MlgradeError as exc:  # one candidate's unusable notebook must not stop the batch
+            finish(Outcome(candidate, ExitStatus.USAGE, error=str(exc)))
+            continue
+        current = digests(exercise, exercises, submission)
+        document = None if force else recorded(out / f"{candidate.name}.json", current, points)
+        if document is None:
+            todo.append(Pending(candidate, submission, notebook, current))
+        else:
+            finish(Outcome(candidate, document["exit_status"], skipped=True, document=document))
+    return todo
+
+
 def run_batch(exercise: Path, candidates: list[Candidate], out: Path, jobs: int, options: GradeOptions,
               cancel: threading.Event, on_done: Callable[[Outcome], None] = lambda _o: None,
               gradebook: Path | None = None, force: bool = False) -> list[Outcome]:
@@ -165,24 +196,12 @@ def run_batch(exercise: Path, candidates: list[Candidate], out: Path, jobs: int,
         exercises = options.assignment.select(exercises, str(exercise))
         points = {item.id: item.points for item in options.assignment.items}
     outcomes: list[Outcome] = []
-    todo: list[tuple[Candidate, Path, NotebookSubmission | None]] = []
 
     def finish(outcome: Outcome) -> None:
         outcomes.append(outcome)
         on_done(outcome)
 
-    for candidate in candidates:
-        try:
-            submission, notebook = graded_submission(candidate, exercise)
-        except MlgradeError as exc:  # one candidate's unusable notebook must not stop the batch
-            finish(Outcome(candidate, ExitStatus.USAGE, error=str(exc)))
-            continue
-        document = None if force else recorded(out / f"{candidate.name}.json", digests(exercise, exercises, submission),
-                                               points)
-        if document is None:
-            todo.append((candidate, submission, notebook))
-        else:
-            finish(Outcome(candidate, document["exit_status"], skipped=True, document=document))
+    todo = to_grade(exercise, exercises, candidates, out, force, finish, points)
 
     def grade(candidate: Candidate, submission: Path, notebook: NotebookSubmission | None) -> Outcome:
         try:
@@ -200,7 +219,7 @@ def run_batch(exercise: Path, candidates: list[Candidate], out: Path, jobs: int,
 
     executor = ThreadPoolExecutor(max_workers=max(1, jobs))
     try:
-        for future in as_completed([executor.submit(grade, *item) for item in todo]):
+        for future in as_completed([executor.submit(grade, p.candidate, p.submission, p.notebook) for p in todo]):
             finish(future.result())
     except (KeyboardInterrupt, Interrupted):
         cancel.set()

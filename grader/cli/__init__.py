@@ -17,7 +17,7 @@ import typer
 
 from ..errors import ExitStatus, MlgradeError
 from ..terminal import safe
-from . import bank, ci, cohort, interview, run, service, workflow  # noqa: F401 - importing a module registers its commands
+from . import bank, ci, cohort, interview, run, service, worker, workflow  # noqa: F401 - importing a module registers its commands
 from .app import app
 from .common import errors
 

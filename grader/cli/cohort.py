@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import quote
@@ -13,8 +14,9 @@ from urllib.parse import quote
 import typer
 from rich.table import Table
 
-from ..bank import discover
+from ..bank import bank_from_env, discover
 from ..errors import ExitStatus, UsageError
+from ..options import GradeOptions
 from ..results import SandboxKind
 from ..scrub import shown
 from ..terminal import safe
@@ -48,7 +50,9 @@ ExerciseOption = Annotated[Path, typer.Option("--exercise", help="The exercise (
                            "SUBMISSIONS holds one folder (laid out like the exercise path) or one .py, .sql or .ipynb "
                            "file per candidate; anything else there is skipped. Prints the candidates ranked by "
                            "exercises passed, then score. Resumable: a candidate whose files are those its results "
-                           "document in --out graded is not graded again (--force regrades everyone).")
+                           "document in --out graded is not graded again (--force regrades everyone). With --broker, "
+                           "`grade worker` hosts grade the candidates and each document is written once as it "
+                           "arrives (docs/scale.md).")
 def batch_command(
     submissions: SubmissionsArgument,
     exercise: ExerciseOption,
@@ -66,6 +70,10 @@ def batch_command(
     sandbox: Annotated[SandboxKind, typer.Option(help="docker (default) or local.")] = SandboxKind.DOCKER,
     gradebook: GradebookOption = None,
     assignment: AssignmentOption = None,
+    broker: Annotated[str | None, typer.Option("--broker", metavar="URL", help="Send the candidates to `grade "
+                                               "worker` hosts through this Redis broker (redis://:PASSWORD@host:6379/0"
+                                               ", rediss:// for TLS) instead of grading here; --jobs, --sandbox and "
+                                               "--gradebook are then the workers' business (docs/scale.md).")] = None,
 ) -> None:
     from dataclasses import replace
 
@@ -76,13 +84,16 @@ def batch_command(
         check_output_folder("--html", html_dir)
     check_output_files(csv=csv_out)
     graded_assignment = assignment_from(assignment)
+    if graded_assignment is not None and broker is not None:
+        raise UsageError("--assignment is not supported with --broker yet: the workers grade every exercise at "
+                         "--exercise with equal points")
     candidates = find_candidates(submissions)
     for entry in skipped_entries(submissions):
         errors.print(f"skipped {shown(entry.name)}: not a submission (a folder, or a .py, .sql or .ipynb file)",
                      markup=False, soft_wrap=True)
     discover(exercise)
     warned: list[str] = []
-    with grading_options(sandbox, bank, warm_per_key=jobs) as options:
+    with _grading_options(sandbox, bank, jobs, broker) as options:
         options = replace(options, assignment=graded_assignment)
         with _Progress(len(candidates)) as advance:
 
@@ -95,8 +106,15 @@ def batch_command(
                     warned.append(outcome.warning)  # once: the same gradebook problem repeats per candidate
                     errors.print(f"warning: {outcome.warning}", markup=False, style="yellow")
 
-            outcomes = run_batch(exercise, candidates, out, jobs, options, threading.Event(), on_done=done,
-                                 gradebook=gradebook, force=force)
+            if broker is None:
+                outcomes = run_batch(exercise, candidates, out, jobs, options, threading.Event(), on_done=done,
+                                     gradebook=gradebook, force=force)
+            else:
+                from ..scale.coordinator import run_over_broker
+
+                outcomes = run_over_broker(exercise, candidates, out, broker, options.bank, threading.Event(),
+                                           on_done=done, force=force,
+                                           on_wait=lambda message: errors.print(message, markup=False, soft_wrap=True))
     graded = [o for o in sorted(outcomes, key=lambda o: o.candidate.name) if o.document is not None]
     names = [shown(o.candidate.name, limit=100) for o in graded]
     documents = [o.document for o in graded if o.document is not None]
@@ -114,6 +132,16 @@ def batch_command(
     if written:
         console.print("wrote " + ", ".join(map(str, written)), markup=False, soft_wrap=True)
     raise typer.Exit(max((o.status for o in outcomes), default=ExitStatus.OK))
+
+
+@contextmanager
+def _grading_options(sandbox: SandboxKind, bank: Path | None, jobs: int, broker: str | None) -> Iterator[GradeOptions]:
+    """The batch's grading options; with a broker the workers grade, so no sandbox image or pool is needed here."""
+    if broker is not None:
+        yield GradeOptions(sandbox=sandbox, bank=bank_from_env(bank))
+        return
+    with grading_options(sandbox, bank, warm_per_key=jobs) as options:
+        yield options
 
 
 class _Progress:
