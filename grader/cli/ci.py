@@ -97,6 +97,10 @@ def ci_command(
                 raise UsageError(f"--bank {bank_dir} is not a directory")
             folder = check.report_folder(out or check.default_out(root), root)
             stack.callback(folder.close)
+            if assignment is not None and any(where.is_relative_to(root.resolve()) for where in
+                                              (Path(os.path.abspath(assignment)), assignment.resolve())):
+                raise UsageError(f"--assignment {assignment} lies in the checkout, whose every byte the candidate's "
+                                 "branch controls (its points would be theirs to set): keep it with the private bank")
             graded_assignment = assignment_from(assignment)
             plan = check.plan(root, Path(work) / "base", base, graded_all, bank_dir, env, base_branch)
             if graded_assignment is not None:

@@ -311,3 +311,10 @@ def test_an_assignment_grades_all_its_exercises_and_scores_their_points(scenario
     broken, _out = scenario.ci("correct", "--assignment", assignment)
     assert broken.returncode == 2
     assert "field `exercises[1].id`: expected an exercise at or under the base revision" in broken.stderr
+    for inside in (scenario.tree("correct") / "take-home.toml", scenario.tree("correct") / "linked.toml"):
+        if inside.name == "linked.toml":
+            inside.symlink_to(assignment)  # a link in the checkout to a file outside it is still the candidate's
+        else:
+            inside.write_text(assignment.read_text().replace("multihead", "multi_head"), encoding="utf-8")
+        refused, _out = scenario.ci("correct", "--assignment", inside)
+        assert refused.returncode == 2 and "lies in the checkout" in refused.stderr, refused.stderr
