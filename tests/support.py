@@ -10,6 +10,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
 ROOT = Path(__file__).resolve().parents[1]
 EXERCISES = ROOT / "exercises"
@@ -112,3 +113,11 @@ def run_in_terminal(*args: str | Path, columns: int = 80, timeout: float = 300,
     text = ANSI.sub("", b"".join(chunks).decode("utf-8", "replace")).replace("\r\n", "\n")
     screen = [line.rsplit("\r", 1)[-1].rstrip() for line in text.split("\n")]  # a spinner redraws its line
     return CliResult(status, "\n".join(screen))
+
+
+def bank_reference(family: str, name: str) -> ModuleType:
+    """The reference module of the bank's exercise FAMILY/NAME, imported under a private name (for the tests
+    that check each reference against an independent implementation)."""
+    from grader.cases import load_module
+
+    return load_module(EXERCISES / family / name / "private" / "reference.py", f"_reference_{family}_{name}")

@@ -3,24 +3,18 @@ implementation (torch where it has one, an explicit per-position loop otherwise)
 
 from __future__ import annotations
 
+import functools
 import math
 import tracemalloc
 from collections.abc import Callable
-from pathlib import Path
-from types import ModuleType
 
 import numpy as np
 import pytest
 import torch
 import torch.nn.functional as F
+from support import bank_reference
 
-from grader.cases import load_module
-
-ATTENTION = Path(__file__).resolve().parent.parent / "exercises" / "attention"
-
-
-def reference(name: str) -> ModuleType:
-    return load_module(ATTENTION / name / "private" / "reference.py", f"_reference_{name}")
+reference = functools.partial(bank_reference, "attention")
 
 
 def sdpa(q: np.ndarray, k: np.ndarray, v: np.ndarray, **kwargs: object) -> np.ndarray:

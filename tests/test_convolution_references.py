@@ -3,21 +3,15 @@ functional ops, and autograd for the backward passes) on random seeded inputs, s
 
 from __future__ import annotations
 
-from pathlib import Path
-from types import ModuleType
+import functools
 
 import numpy as np
 import pytest
 import torch
 import torch.nn.functional as F
+from support import bank_reference
 
-from grader.cases import load_module
-
-CONVOLUTION = Path(__file__).resolve().parent.parent / "exercises" / "convolution"
-
-
-def reference(name: str) -> ModuleType:
-    return load_module(CONVOLUTION / name / "private" / "reference.py", f"_reference_{name}")
+reference = functools.partial(bank_reference, "convolution")
 
 
 def tensor(array: np.ndarray | None) -> torch.Tensor | None:

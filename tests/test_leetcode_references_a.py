@@ -5,22 +5,16 @@ small inputs."""
 from __future__ import annotations
 
 import bisect
+import functools
 import heapq
 import statistics
-from pathlib import Path
-from types import ModuleType
 
 import networkx
 import numpy as np
 import pytest
+from support import bank_reference
 
-from grader.cases import load_module
-
-LEETCODE = Path(__file__).resolve().parent.parent / "exercises" / "leetcode"
-
-
-def reference(name: str) -> ModuleType:
-    return load_module(LEETCODE / name / "private" / "reference.py", f"_reference_{name}")
+reference = functools.partial(bank_reference, "leetcode")
 
 
 @pytest.mark.parametrize("seed", range(5))

@@ -7,20 +7,15 @@ import functools
 import itertools
 import random
 from collections.abc import Iterator
-from pathlib import Path
-from types import ModuleType
 
 import pytest
+from support import bank_reference
 
-from grader.cases import load_module
-
-LEETCODE = Path(__file__).resolve().parent.parent / "exercises" / "leetcode"
 SEEDS = range(40)
 MANY_SEEDS = range(200)  # where a wrong formulation differs only on rarer inputs
 
 
-def reference(name: str) -> ModuleType:
-    return load_module(LEETCODE / name / "private" / "reference.py", f"_reference_b_{name}")
+reference = functools.partial(bank_reference, "leetcode")
 
 
 def is_spanning_tree(n: int, edges: list[list[int]]) -> bool:

@@ -5,12 +5,11 @@ rules a library does not promise (and for beam search, which none of them has)."
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from collections import Counter
 from fractions import Fraction
-from pathlib import Path
-from types import ModuleType
 
 import numpy as np
 import pytest
@@ -22,14 +21,9 @@ from sklearn.metrics import precision_recall_fscore_support, roc_auc_score
 from sklearn.naive_bayes import GaussianNB
 from sklearn.neighbors import KNeighborsClassifier
 from sklearn.tree import DecisionTreeClassifier
+from support import bank_reference
 
-from grader.cases import load_module
-
-ML_BASICS = Path(__file__).resolve().parent.parent / "exercises" / "ml_basics"
-
-
-def reference(name: str) -> ModuleType:
-    return load_module(ML_BASICS / name / "private" / "reference.py", f"_reference_{name}")
+reference = functools.partial(bank_reference, "ml_basics")
 
 
 # k-nearest neighbours ----------------------------------------------------------------------------

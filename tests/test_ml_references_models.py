@@ -5,22 +5,16 @@ torch.optim.lr_scheduler."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
-from pathlib import Path
-from types import ModuleType
 
 import numpy as np
 import pytest
 import torch
 from sklearn.linear_model import LinearRegression, Ridge
+from support import bank_reference
 
-from grader.cases import load_module
-
-ML_BASICS = Path(__file__).resolve().parent.parent / "exercises" / "ml_basics"
-
-
-def reference(name: str) -> ModuleType:
-    return load_module(ML_BASICS / name / "private" / "reference.py", f"_reference_{name}")
+reference = functools.partial(bank_reference, "ml_basics")
 
 
 @pytest.mark.parametrize("n, d, lam", [(30, 4, 0.0), (30, 4, 0.3), (30, 4, 25.0), (12, 1, 0.0), (12, 1, 2.0),

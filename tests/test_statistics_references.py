@@ -4,20 +4,14 @@ inputs. The references may not call those routines (they are forbidden to candid
 
 from __future__ import annotations
 
-from pathlib import Path
-from types import ModuleType
+import functools
 
 import numpy as np
 import pytest
 from scipy import stats
+from support import bank_reference
 
-from grader.cases import load_module
-
-STATISTICS = Path(__file__).resolve().parent.parent / "exercises" / "statistics"
-
-
-def reference(name: str) -> ModuleType:
-    return load_module(STATISTICS / name / "private" / "reference.py", f"_reference_{name}")
+reference = functools.partial(bank_reference, "statistics")
 
 
 @pytest.mark.parametrize("seed", range(6))
