@@ -15,7 +15,7 @@ import hashlib
 import os
 import stat
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,8 +29,8 @@ from .errors import Interrupted, UsageError
 from .expected import expected_outputs
 from .forbidden import Unscannable, scan
 from .options import GradeOptions
-from .results import ExerciseResult, RunResult
-from .sandbox_run import Cancelled, SandboxRun
+from .results import CaseResult, ExerciseResult, RunResult
+from .sandbox_run import Cancelled, Container, Member, SandboxRun, by_container
 
 MAX_SOURCE_BYTES = 1 << 20  # a candidate's file; a bigger one is not a solution (and would strain the sandbox's /tmp)
 
@@ -132,30 +132,57 @@ def _open_beneath(root: Path | None, path: Path) -> int:
         os.close(directory)
 
 
+Refusal = Callable[[Case], CaseResult]  # how each case is decided when the candidate's code is not run
+
+
+@dataclass(frozen=True)
+class _Pending:
+    """An exercise of a run on its way to a result: where it stands in the run, its files, and its refusal
+    when its code is not run (an unreadable file, source that cannot be scanned, a forbidden API)."""
+
+    position: int
+    exercise: Exercise
+    files: Files
+    refusal: Refusal | None
+
+    def member(self) -> Member | None:
+        """The exercise as its container takes it, None when it is refused."""
+        return Member(self.exercise, self.files) if self.refusal is None and isinstance(self.files, dict) else None
+
+    def sandboxed(self) -> Member:
+        """The exercise as its container takes it, for an exercise that is not refused."""
+        member = self.member()
+        assert member is not None
+        return member
+
+
 def grade_exercises(exercises: Sequence[Exercise], files_for: Callable[[Exercise], Files], options: GradeOptions,
                     progress: Progress, cancel: threading.Event) -> list[ExerciseResult]:
-    """Grade EXERCISES side by side (one container each), results in order. FILES_FOR reads an exercise's
-    candidate files when its turn comes. Setting CANCEL (or Ctrl-C / SIGTERM in the calling thread) stops
-    every exercise within a fraction of a second and raises Interrupted; no partial results are returned."""
-    done: list[str] = []
-
-    def grade(exercise: Exercise) -> ExerciseResult:
-        if cancel.is_set():
-            raise Cancelled("grading was interrupted")
-        progress(f"grading {exercise.spec.id}")
-        result = grade_exercise(exercise, files_for(exercise), options, cancel)
-        done.append(exercise.spec.id)
-        return result
-
+    """Grade EXERCISES, results in order. The exercises that run share one fresh container (a second one
+    when some preload torch: sandbox_run.by_container), graded one after another, each in a fresh process;
+    an exercise decided without running (unreadable, forbidden) takes none. Containers run side by side.
+    FILES_FOR reads an exercise's candidate files. Setting CANCEL (or Ctrl-C / SIGTERM in the calling
+    thread) stops every exercise within a fraction of a second and raises Interrupted; no partial results
+    are returned."""
     if not exercises:
         return []
-    executor = ThreadPoolExecutor(max_workers=min(len(exercises), os.cpu_count() or 1))
+    results: list[ExerciseResult | None] = [None] * len(exercises)
+    pending = [_pending(position, exercise, files_for(exercise)) for position, exercise in enumerate(exercises)]
+    refused = [[item] for item in pending if item.member() is None]
+    groups = by_container([item for item in pending if item.member() is not None], _Pending.sandboxed) + refused
+
+    def grade(group: list[_Pending]) -> None:
+        for position, result in _grade_group(group, options, progress, cancel):
+            results[position] = result
+
+    executor = ThreadPoolExecutor(max_workers=min(len(groups), os.cpu_count() or 1))
     try:
-        return list(executor.map(grade, exercises))
+        list(executor.map(grade, groups))
+        return [result for result in results if result is not None]
     except (Cancelled, KeyboardInterrupt):  # KeyboardInterrupt: Ctrl-C or SIGTERM (grader.cli) in this thread
         cancel.set()
         executor.shutdown(wait=True, cancel_futures=True)  # each live worker removes its container, then stops
-        left = [e.spec.id for e in exercises if e.spec.id not in done]
+        left = [e.spec.id for e, result in zip(exercises, results, strict=True) if result is None]
         raise Interrupted(f"interrupted: {len(left)} of {len(exercises)} exercise(s) left ungraded "
                           f"({', '.join(left[:5])}{', …' if len(left) > 5 else ''}); nothing was recorded and "
                           "the sandbox containers were removed") from None
@@ -186,41 +213,72 @@ def grade_path(path: Path, options: GradeOptions, progress: Progress, cancel: th
 
 
 def grade_exercise(exercise: Exercise, files: Files, options: GradeOptions, cancel: threading.Event) -> ExerciseResult:
-    """Grade one exercise; every path ends in a verdict for every case (rule R7). The digest of the files
-    sent into the sandbox and each case's weight (`[cases] weights`) travel in the result."""
-    result = _graded(exercise, files, options, cancel)
-    for case in result.cases:
-        case.weight = exercise.spec.weight(case.name)
+    """Grade one exercise in a container of its own (Cancelled when CANCEL is set); every path ends in a
+    verdict for every case (rule R7)."""
+    [(_position, result)] = _grade_group([_pending(0, exercise, files)], options, lambda _m: None, cancel)
     return result
 
 
-def _graded(exercise: Exercise, files: Files, options: GradeOptions, cancel: threading.Event) -> ExerciseResult:
+def _grade_group(group: list[_Pending], options: GradeOptions, progress: Progress,
+                 cancel: threading.Event) -> Iterator[tuple[int, ExerciseResult]]:
+    """(position, result) for the exercises of GROUP: one refused exercise, or the exercises of one
+    container in grading order (sandbox_run.by_container). The digest of the files sent into the sandbox
+    and each case's weight (`[cases] weights`) travel in each result."""
+    members = [member for item in group if (member := item.member()) is not None]
+    container = Container(members, options, cancel) if members else None
+    try:
+        for index, item in enumerate(group):
+            if cancel.is_set():
+                raise Cancelled("grading was interrupted")
+            progress(f"grading {item.exercise.spec.id}")
+            result = _graded(item, options, SandboxRun(container, index) if container is not None else None)
+            for case in result.cases:
+                case.weight = item.exercise.spec.weight(case.name)
+            yield item.position, result
+    except BaseException:  # cancelled, or a bug: never leave the container behind
+        if container is not None:
+            container.abort()
+        raise
+    if container is not None:
+        container.discard()
+
+
+def _pending(position: int, exercise: Exercise, files: Files) -> _Pending:
+    return _Pending(position, exercise, files, _refusal(exercise, files))
+
+
+def _refusal(exercise: Exercise, files: Files) -> Refusal | None:
+    spec = exercise.spec
+    if isinstance(files, Unreadable):
+        return lambda case: verdicts.unreadable(case, files.problem, files.missing)
+    if spec.entrypoint.kind == "sql":
+        return None
+    try:
+        uses = scan(files[spec.entrypoint.file], spec.forbidden)
+    except Unscannable as exc:  # hostile source: the candidate's outcome, never a crash (rule R7)
+        problem = str(exc)
+        return lambda case: verdicts.unreadable(case, problem, missing=False)
+    if uses:
+        return lambda case: verdicts.from_forbidden(case, uses, spec.entrypoint.file)
+    return None
+
+
+def _graded(item: _Pending, options: GradeOptions, run: SandboxRun | None) -> ExerciseResult:
+    """One exercise's result: every case refused, or graded by RUN in its container."""
+    exercise, files = item.exercise, item.files
     spec = exercise.spec
     cases, expected = prepared(exercise)
     result = ExerciseResult(id=spec.id, title=spec.title, family=spec.family, path=str(spec.directory),
                             cases=[], sandbox=options.sandbox, memory_limit_mb=spec.limits.memory_mb,
                             files_sha256=None if isinstance(files, Unreadable) else files_digest(files))
-    if isinstance(files, Unreadable):
-        result.cases = [verdicts.unreadable(c, files.problem, files.missing) for c in cases]
+    if item.refusal is not None or run is None:
+        refusal = item.refusal
+        assert refusal is not None
+        result.cases = [refusal(case) for case in cases]
         return result
-    if spec.entrypoint.kind != "sql":
-        try:
-            uses = scan(files[spec.entrypoint.file], spec.forbidden)
-        except Unscannable as exc:  # hostile source: the candidate's outcome, never a crash (rule R7)
-            result.cases = [verdicts.unreadable(c, str(exc), missing=False) for c in cases]
-            return result
-        if uses:
-            result.cases = [verdicts.from_forbidden(c, uses, spec.entrypoint.file) for c in cases]
-            return result
     diagnose = Diagnoser(exercise, expected)
-    run = SandboxRun(exercise, files, options, cancel)
-    try:
-        for case in cases:
-            result.cases.append(run.grade(case, expected[case.name], diagnose))
-    except BaseException:  # cancelled, or a bug: never leave the container behind
-        run.abort()
-        raise
-    run.finish()
+    for case in cases:
+        result.cases.append(run.grade(case, expected[case.name], diagnose))
     diagnose.settle(cases, result.cases)  # a misconception named only on consistent, sufficient evidence
     return result
 

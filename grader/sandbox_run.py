@@ -1,21 +1,23 @@
-"""The sandbox sessions of one exercise's run: the job is sent, the candidate's module loads, the cases go
-in one at a time, and a crash or time-out gets a fresh container for the cases that remain (rule R5, docs/design.md).
+"""The sandbox of a candidate's run: one container for the exercises of a group (container_key), graded
+one after another, each in a fresh process the runner forks (rule R5, docs/design.md); the cases go in one
+at a time, and a crash or time-out gets a fresh container for the cases and exercises that remain.
 Every path ends in a CaseResult from grader/verdicts.py (rule R7); a cancelled run kills and removes its
 container before raising `Cancelled`.
 
 Infrastructure faults are decided here, on the host, never by what the candidate's process can print:
 the only container message read as a fault of the sandbox is the runner's reply to the job (`written`),
-sent before the host allows the candidate's module to load. Case times are measured here too (CaseClock),
+sent before the host allows any candidate module to load. Case times are measured here too (CaseClock),
 from the host kernel's counters, never taken from the container."""
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from typing import Any, TypeVar
 
-from sandbox.launcher import Limits, ReceiveTimeout, SandboxError, Session, janitor, open_session
+from sandbox.launcher import Limits, ReceiveTimeout, SandboxError, Session, janitor, memory_rlimits, open_session
 from sandbox.runner import wire
 
 from . import verdicts
@@ -73,20 +75,50 @@ class Cancelled(Exception):
     """The run's cancel event was set; the exercise's container is already removed."""
 
 
-class SandboxRun:
-    """The sandbox sessions of one exercise: cases in order, a fresh container after a crash."""
+@dataclass(frozen=True)
+class Member:
+    """An exercise of a candidate's run and the files it sends into the sandbox."""
 
-    def __init__(self, exercise: Exercise, files: dict[str, str], options: GradeOptions,
-                 cancel: threading.Event) -> None:
-        self.exercise, self.files, self.options, self.cancel = exercise, files, options, cancel
+    exercise: Exercise
+    files: dict[str, str]
+
+
+T = TypeVar("T")
+
+
+def by_container(items: Iterable[T], member: Callable[[T], Member]) -> list[list[T]]:
+    """ITEMS (exercises of one run) grouped by the container that grades them, each group in grading
+    order. Exercises share a container when their limits differ at most in memory (set per exercise) and
+    they preload the same runtime: an exercise without torch is not graded beside torch's memory. A group
+    goes largest memory limit first: the container is made with that limit and lowered in place."""
+    groups: dict[tuple[Limits, tuple[str, ...]], list[T]] = {}
+    for item in sorted(items, key=lambda item: -member(item).exercise.spec.limits.memory_mb):
+        exercise, files = member(item).exercise, member(item).files
+        groups.setdefault((replace(exercise.spec.limits, memory_mb=0), runtime_modules(exercise, files)),
+                          []).append(item)
+    return list(groups.values())
+
+
+def pool_key(members: list[Member]) -> tuple[Limits, tuple[str, ...]]:
+    """The warm-pool key of the container that grades MEMBERS (a group of by_container): the first one's
+    limits and the preloaded runtime."""
+    first = members[0]
+    return first.exercise.spec.limits, runtime_modules(first.exercise, first.files)
+
+
+class Container:
+    """The container of a group of a candidate's exercises (by_container), in grading order: it is made
+    with the first one's limits, and its memory limit is set in place before each exercise loads."""
+
+    def __init__(self, members: list[Member], options: GradeOptions, cancel: threading.Event) -> None:
+        self.members = members
+        self.options, self.cancel = options, cancel
+        self.limits, self.preload = pool_key(members)
         self.session: Session | None = None
-        self.load_error: dict[str, Any] | None = None
-        self.restarts = 0
-        self.last_failure: CaseResult | None = None
-        self.infrastructure: str | None = None
+        self.loaded: int | None = None
 
-    def _receive(self, session: Session, timeout: float,
-                 over: Callable[[], bool] | None = None) -> dict[str, Any] | None:
+    def receive(self, session: Session, timeout: float,
+                over: Callable[[], bool] | None = None) -> dict[str, Any] | None:
         """session.receive(TIMEOUT), in short slices so that a cancelled run (Ctrl-C) stops at once, and
         a case whose charged time is OVER its limit stops within a slice (ReceiveTimeout)."""
         deadline = time.monotonic() + timeout
@@ -101,46 +133,91 @@ class SandboxRun:
                 if time.monotonic() >= deadline:
                     raise
 
-    def _job(self) -> dict[str, Any]:
-        spec = self.exercise.spec
-        return {"type": "job", "files": self.files, "entry": spec.entrypoint.as_wire(spec.outputs),
-                "forbidden": list(spec.forbidden), "time_per_case": spec.time_per_case}
+    def enter(self, index: int) -> tuple[Session | None, dict[str, Any] | None]:
+        """A session whose runner has exercise INDEX loaded, or (None, why its module did not load)."""
+        session = self.session or self._start()
+        if self.loaded == index:
+            return session, None
+        if self.loaded is not None:
+            session.send({"type": "end"})
+            self.loaded = None
+        session.set_memory(self.members[index].exercise.spec.limits.memory_mb)
+        session.send({"type": "load", "exercise": index})
+        try:
+            loaded = self.receive(session, LOAD_TIMEOUT)
+        except (ReceiveTimeout, wire.WireError):
+            loaded = None
+        session.follow_exercise()
+        if loaded is None or loaded.get("type") != "loaded":
+            self.discard()  # no trustworthy order is left in this container's messages
+            return None, {"type": "LoadFailure", "message": "the solution did not finish importing"}
+        self.loaded = index
+        if loaded.get("ok") is not True:
+            error = loaded.get("error")
+            return session, error if isinstance(error, dict) else {
+                "type": "LoadFailure", "message": "the solution's load report was malformed"}
+        return session, None
 
-    def _start(self) -> Session | None:
-        """A session whose runner has loaded the submission, or None (load error, crash)."""
-        if self.session is not None:
-            return self.session
-        limits: Limits = self.exercise.spec.limits
-        preload = runtime_modules(self.exercise, self.files)
+    def _job(self) -> dict[str, Any]:
+        sandbox = self.options.sandbox
+
+        def exercise(member: Member) -> dict[str, Any]:
+            spec = member.exercise.spec
+            return {"files": member.files, "entry": spec.entrypoint.as_wire(spec.outputs),
+                    "forbidden": list(spec.forbidden), "time_per_case": spec.time_per_case,
+                    "rlimits": memory_rlimits(sandbox, spec.limits.memory_mb)}
+
+        return {"type": "job", "exercises": [exercise(m) for m in self.members]}
+
+    def _start(self) -> Session:
+        """A session whose runner has written every exercise's files; SandboxError when it could not."""
         if self.options.pool is not None and self.options.sandbox == "docker":
-            self.session = self.options.pool.acquire(limits, preload)
+            self.session = self.options.pool.acquire(self.limits, self.preload)
         else:
-            self.session = open_session(self.options.sandbox, self.options.image, limits, preload)
+            self.session = open_session(self.options.sandbox, self.options.image, self.limits, self.preload)
         self.session.send(self._job())
         try:
-            written = self._receive(self.session, LOAD_TIMEOUT)
+            written = self.receive(self.session, LOAD_TIMEOUT)
         except (ReceiveTimeout, wire.WireError):
             written = None
-        # No candidate code has run yet (the module loads only after `load`, below), so this reply is the
-        # runner's own: the one container message that can establish a fault of the sandbox.
+        # No candidate code has run yet (modules load only after `load`), so this reply is the runner's
+        # own: the one container message that can establish a fault of the sandbox.
         if written is None or written.get("type") != "written":
             raise SandboxError("the sandbox's runner did not start; check the Docker host, then grade again")
         if written.get("ok") is not True:
             raise SandboxError(f"the sandbox could not hold the submission ({scrub(written.get('problem'), 200)}): "
-                               f"its /tmp is {limits.tmpfs_mb} MB; check free disk and memory on the Docker "
+                               f"its /tmp is {self.limits.tmpfs_mb} MB; check free disk and memory on the Docker "
                                "host, then grade again")
-        self.session.send({"type": "load"})
-        try:
-            loaded = self._receive(self.session, LOAD_TIMEOUT)
-        except (ReceiveTimeout, wire.WireError):
-            loaded = None
-        if loaded is None or loaded.get("type") != "loaded":
-            self.load_error = {"type": "LoadFailure", "message": "the solution did not finish importing"}
-        elif loaded.get("ok") is not True:
-            error = loaded.get("error")
-            self.load_error = error if isinstance(error, dict) else {
-                "type": "LoadFailure", "message": "the solution's load report was malformed"}
         return self.session
+
+    def close(self) -> Any:
+        """Stop the container, read how it ended (None when there was none) and remove it."""
+        session, self.session, self.loaded = self.session, None, None
+        return session.close() if session is not None else None
+
+    def discard(self) -> None:
+        """Remove the container without waiting for the runner (every answer is in, or none can be)."""
+        session, self.session, self.loaded = self.session, None, None
+        if session is not None:
+            janitor.discard(session)
+
+    def abort(self) -> None:
+        """Kill and remove the live container, if any, without waiting for the runner."""
+        if self.session is not None:
+            self.session.kill()
+            self.close()
+
+
+class SandboxRun:
+    """One exercise's cases, in order, in its group's container: a fresh container after a crash."""
+
+    def __init__(self, container: Container, index: int) -> None:
+        self.container, self.index = container, index
+        self.exercise = container.members[index].exercise
+        self.load_error: dict[str, Any] | None = None
+        self.restarts = 0
+        self.last_failure: CaseResult | None = None
+        self.infrastructure: str | None = None
 
     def grade(self, case: Case, expected: dict[str, Any], diagnose: verdicts.Diagnose) -> CaseResult:
         if self.infrastructure is not None:
@@ -151,11 +228,12 @@ class SandboxRun:
             return self._grade(case, expected, diagnose)
         except SandboxError as exc:
             self.infrastructure = str(exc)
-            self._close()
+            self.container.close()
             return verdicts.ungradable(case, self.infrastructure)
 
     def _grade(self, case: Case, expected: dict[str, Any], diagnose: verdicts.Diagnose) -> CaseResult:
-        session = self._start()
+        if self.load_error is None:
+            session, self.load_error = self.container.enter(self.index)
         if self.load_error is not None:
             return verdicts.from_load_error(case, self.load_error)
         assert session is not None
@@ -164,7 +242,8 @@ class SandboxRun:
         session.send(case.as_wire())
         timed_out, problem = False, ""
         try:
-            message = self._receive(session, WALL_FACTOR * limit + GRACE, over=lambda: clock.charged() > limit + KILL_SLACK)
+            message = self.container.receive(session, WALL_FACTOR * limit + GRACE,
+                                             over=lambda: clock.charged() > limit + KILL_SLACK)
             if message is not None and message.get("type") == "result" and message.get("case") == case.name:
                 seconds = clock.charged(until=session.arrival())
                 return verdicts.from_result(self.exercise, case, message, expected, diagnose, seconds)
@@ -175,25 +254,9 @@ class SandboxRun:
             problem = str(exc)
         seconds = clock.charged()
         session.kill()
-        ending = self._close()
+        ending = self.container.close()
         failure = (verdicts.from_malformed(case, problem) if problem and not ending.output_overflow
                    else verdicts.from_ending(case, ending, timed_out, limit, seconds))
         self.restarts += 1
         self.last_failure = failure
         return failure
-
-    def _close(self) -> Any:
-        session, self.session, self.load_error = self.session, None, None
-        return session.close() if session is not None else None
-
-    def finish(self) -> None:
-        """Every answer is in: remove the container without waiting for the runner to exit."""
-        session, self.session = self.session, None
-        if session is not None:
-            janitor.discard(session)
-
-    def abort(self) -> None:
-        """Kill and remove the live container, if any, without waiting for the runner."""
-        if self.session is not None:
-            self.session.kill()
-            self._close()

@@ -17,15 +17,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from sandbox.launcher import Limits
 from sandbox.pool import WarmPool
 
-from .bank import discover, load_exercise
+from .bank import Exercise, discover, load_exercise
 from .errors import InfrastructureError, Interrupted, MlgradeError, UsageError
 from .files import cache_home
 from .grading import grade_path
 from .options import GradeOptions
 from .results import to_document
-from .sandbox_run import CANCEL_POLL, runtime_modules
+from .sandbox_run import CANCEL_POLL, Member, by_container, pool_key
 
 SOCKET_ENV = "MLGRADE_SERVE_SOCKET"
 MAX_REQUEST = 1 << 20
@@ -113,6 +114,13 @@ class _Server(socketserver.ThreadingUnixStreamServer):
         return len(cancels)
 
 
+def prewarm_keys(exercises: list[Exercise]) -> set[tuple[Limits, tuple[str, ...]]]:
+    """The pool keys of the containers that grade EXERCISES: all of them in one run, and each alone."""
+    members = [Member(e, {e.spec.entrypoint.file: ""}) for e in exercises]
+    groups = by_container(members, lambda member: member) + [[member] for member in members]
+    return {pool_key(group) for group in groups}
+
+
 def serve(image: str, prewarm: Path | None, per_key: int, memory_budget_mb: int, idle_seconds: float,
           ready: Callable[[str], Any] = print) -> str:
     """Run the server until interrupted (Ctrl-C, SIGTERM); prewarm containers for the exercises under
@@ -128,8 +136,7 @@ def serve(image: str, prewarm: Path | None, per_key: int, memory_budget_mb: int,
     server: _Server | None = None
     try:
         if prewarm is not None:
-            for key in {(e.spec.limits, runtime_modules(e, {e.spec.entrypoint.file: ""}))
-                        for e in (load_exercise(d) for d in discover(prewarm))}:
+            for key in prewarm_keys([load_exercise(d) for d in discover(prewarm)]):
                 pool.prewarm(*key)
         old_umask = os.umask(0o177)
         try:

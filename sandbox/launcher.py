@@ -114,6 +114,14 @@ class Session(Protocol):
 
     def usage(self) -> Usage | None: ...
 
+    def set_memory(self, memory_mb: int) -> None:
+        """Limit the whole sandbox's memory to MEMORY_MB from now on (the next exercise's limit)."""
+        ...
+
+    def follow_exercise(self) -> None:
+        """Charge time to the exercise process the runner just forked (usage() follows it from now on)."""
+        ...
+
     def close(self) -> Ending: ...
 
     def discard(self) -> None: ...
@@ -186,6 +194,7 @@ class DockerSession:
         self.container: Any = None
         self.channel = _Channel(limits.output_bytes, self._kill_soon)
         self._counters: tuple[Path | None, int | None] | None = None
+        self.memory_mb = limits.memory_mb
         options = container_options(limits, preload)
         self._name = options["name"]
         try:
@@ -253,6 +262,20 @@ class DockerSession:
         if cpu is None:
             return None
         return Usage(cpu=cpu, waiting=_run_delay(runner) if runner is not None else None)
+
+    def set_memory(self, memory_mb: int) -> None:
+        """Change the container's cgroup memory limit (and swap, to the same value) in place."""
+        if memory_mb == self.memory_mb:
+            return
+        try:
+            self.container.update(mem_limit=f"{memory_mb}m", memswap_limit=f"{memory_mb}m")
+        except Exception as exc:  # noqa: BLE001
+            raise SandboxError(f"could not set the sandbox's memory limit to {memory_mb} MB: {_short(exc)}. "
+                               f"{DOCKER_HELP}") from None
+        self.memory_mb = memory_mb
+
+    def follow_exercise(self) -> None:
+        self._counters = None  # found again at the next usage(): the runner's new child
 
     def _kill_soon(self) -> None:
         """Kill on output overflow without blocking the reader: the engine does not finish a kill
@@ -347,8 +370,9 @@ CGROUP_CPU = ("/sys/fs/cgroup/cpuacct/docker/{id}/cpuacct.usage", "/sys/fs/cgrou
 
 def _counters(container_id: str) -> tuple[Path | None, int | None]:
     """The container's CPU counter file on the host (cgroup v1 or v2, cgroupfs or systemd driver) and the
-    host pid of its runner: the first child of the container's init, found among the cgroup's processes
-    (pids as this host sees them, so an engine in another pid namespace does not mislead it)."""
+    host pid of the process running the current exercise: the child of the runner (the first child of the
+    container's init), or the runner before it forks one, found among the cgroup's processes (pids as this
+    host sees them, so an engine in another pid namespace does not mislead it)."""
     found = next((Path(t.format(id=container_id)) for t in CGROUP_CPU if os.path.exists(t.format(id=container_id))),
                  None)
     if found is None:
@@ -359,8 +383,10 @@ def _counters(container_id: str) -> tuple[Path | None, int | None]:
     except (OSError, ValueError):
         return found, None
     inits = [pid for pid, parent in parents.items() if parent not in parents]
-    children = [pid for pid, parent in parents.items() if inits and parent == inits[0]]
-    return found, (children[0] if children else None)
+    runners = [pid for pid, parent in parents.items() if inits and parent == inits[0]]
+    exercises = [pid for pid, parent in parents.items() if runners and parent == runners[0]]
+    timed = exercises or runners
+    return found, (timed[0] if timed else None)
 
 
 def _parent(pid: int) -> int:
@@ -451,6 +477,7 @@ def container_options(limits: Limits, preload: tuple[str, ...] = ()) -> dict[str
         "environment": {
             "PYTHONPATH": CONTAINER_RUNNER_ROOT,
             "MLGRADE_PRELOAD": ",".join(preload),
+            "MLGRADE_OWN_PID_NAMESPACE": "1",
             "PYTHONDONTWRITEBYTECODE": "1",
             "HOME": "/tmp",
             "OMP_NUM_THREADS": "1",
@@ -475,14 +502,23 @@ def container_options(limits: Limits, preload: tuple[str, ...] = ()) -> dict[str
             {"name": "nofile", "soft": limits.nofile, "hard": limits.nofile},
             {"name": "fsize", "soft": limits.fsize_mb << 20, "hard": limits.fsize_mb << 20},
             {"name": "core", "soft": 0, "hard": 0},
-            # Heap and private mappings capped at the memory limit: one huge allocation fails at
-            # once with MemoryError instead of thrashing the cgroup before the OOM killer acts.
-            {"name": "data", "soft": limits.memory_mb << 20, "hard": limits.memory_mb << 20},
+            *({"name": name.removeprefix("RLIMIT_").lower(), "soft": value, "hard": value}
+              for name, value in memory_rlimits("docker", limits.memory_mb).items()),
         ],
     }
     if os.environ.get(RUNTIME_ENV):
         options["runtime"] = os.environ[RUNTIME_ENV]
     return options
+
+
+def memory_rlimits(sandbox: str, memory_mb: int) -> dict[str, int]:
+    """The per-process memory rlimit of a runner, and of each exercise process in it, by resource name:
+    in a container, heap and private mappings capped at the memory limit (one huge allocation fails at once
+    with MemoryError instead of thrashing the cgroup before the OOM killer acts); in the local sandbox,
+    which has no cgroup, the address space at twice the limit."""
+    if sandbox == "local":
+        return {"RLIMIT_AS": memory_mb << 21}
+    return {"RLIMIT_DATA": memory_mb << 20}
 
 
 def seccomp_profile() -> str:
@@ -518,6 +554,7 @@ class LocalSession:
 
     def __init__(self, limits: Limits) -> None:
         self.workdir = Path(tempfile.mkdtemp(prefix="mlgrade-local-"))
+        self._timed: int | None = None
         self.channel = _Channel(limits.output_bytes, self.kill)
         env = {
             "PATH": "/usr/bin:/bin",
@@ -560,12 +597,20 @@ class LocalSession:
         return self.channel.arrived
 
     def usage(self) -> Usage | None:
-        """The runner's main-thread CPU time and run-queue delay (/proc/PID/schedstat)."""
+        """The exercise process's main-thread CPU time and run-queue delay (/proc/PID/schedstat)."""
+        if self._timed is None:
+            self._timed = _local_child(self.process.pid) or self.process.pid
         try:
-            ran, waited = Path(f"/proc/{self.process.pid}/schedstat").read_text().split()[:2]
+            ran, waited = Path(f"/proc/{self._timed}/schedstat").read_text().split()[:2]
         except (OSError, ValueError):
             return None
         return Usage(cpu=int(ran) / 1e9, waiting=int(waited) / 1e9)
+
+    def set_memory(self, memory_mb: int) -> None:
+        pass  # no cgroup: each exercise process lowers its own rlimit (memory_rlimits)
+
+    def follow_exercise(self) -> None:
+        self._timed = None
 
     def kill(self) -> None:
         try:
@@ -597,8 +642,18 @@ class LocalSession:
         self.close()
 
 
+def _local_child(pid: int) -> int | None:
+    """The first child of PID (the local runner's exercise process), None when it has none."""
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return None
+    return int(children[0]) if children else None
+
+
 def _local_limits(limits: Limits) -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (limits.memory_mb << 21, limits.memory_mb << 21))
+    for name, value in memory_rlimits("local", limits.memory_mb).items():
+        resource.setrlimit(getattr(resource, name), (value, value))
     resource.setrlimit(resource.RLIMIT_FSIZE, (limits.fsize_mb << 20, limits.fsize_mb << 20))
     resource.setrlimit(resource.RLIMIT_NOFILE, (limits.nofile, limits.nofile))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))

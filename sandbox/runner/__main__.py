@@ -1,19 +1,27 @@
 """The in-container runner: the only mlgrade code that shares a process with candidate code.
 
-Protocol (one JSON line per message, see ``wire``): the host sends a ``job`` (candidate files,
-entrypoint, forbidden APIs, per-case time); the runner writes the files and answers ``written``
-before any candidate code exists as code (the only reply the host may read as a fault of the sandbox);
-the host sends ``load``, the runner imports the candidate's module and answers ``loaded``; then for
-each ``case`` it answers one ``result``; ``end`` stops it. From ``load`` on, everything the container
-says is evidence of the candidate's outcome, never a verdict. It imports nothing from ``grader``.
+Protocol (one JSON line per message, see ``wire``): the host sends a ``job`` (the files, entrypoint,
+forbidden APIs, per-case time and memory rlimit of every exercise of the candidate's run); the runner
+writes all the files and answers ``written`` before any candidate code exists as code (the only reply the
+host may read as a fault of the sandbox). Then, exercise by exercise, the host sends ``load`` naming one;
+the runner forks a fresh process for it (the runtime imported once, before the job, and shared
+copy-on-write), which imports the candidate's module and answers ``loaded``, then answers one ``result``
+per ``case``; ``end`` ends that exercise: its process and everything it started are killed before the
+next ``load``. An exercise process that dies before ``end`` (a crash, the OOM killer) ends the runner the
+same way, so the host sees the container end exactly as if that exercise had been alone in it. From the
+first ``load`` on, everything the container says is evidence of the candidate's outcome, never a verdict.
+It imports nothing from ``grader``.
 """
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import importlib
 import os
 import resource
+import select
+import shutil
 import signal
 import sys
 import traceback
@@ -24,8 +32,11 @@ from typing import Any, BinaryIO
 from . import guard, invoke, wire
 
 SUBMISSION_DIR = Path(os.environ.get("MLGRADE_SUBMISSION_DIR", "/tmp/submission"))
+OWN_PID_NAMESPACE = os.environ.get("MLGRADE_OWN_PID_NAMESPACE") == "1"  # a container: kill(-1) reaches only it
 CAPTURE_LIMIT = 4096
 MESSAGE_CAP = 64 * 1024 * 1024
+END_GRACE = 1.0  # seconds an exercise process has to exit after ``end`` before it is killed
+RLIMITS = {"RLIMIT_DATA": resource.RLIMIT_DATA, "RLIMIT_AS": resource.RLIMIT_AS}
 
 
 class CaseTimeout(BaseException):
@@ -38,37 +49,189 @@ class _Timer:
     fired = False
 
 
+class Inbox:
+    """The host's messages, read from a raw descriptor with no read-ahead hidden in a library buffer:
+    what is not yet consumed stays here, so the runner can hand an exercise's messages to its process
+    and keep the rest."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd, self.buffer, self.closed = fd, bytearray(), False
+
+    def line(self) -> bytes | None:
+        """The next complete line, or None when none is buffered yet."""
+        newline = self.buffer.find(b"\n")
+        if newline < 0:
+            if len(self.buffer) > MESSAGE_CAP:
+                raise wire.WireError(f"message exceeds the {MESSAGE_CAP}-byte cap")
+            return None
+        line = bytes(self.buffer[: newline + 1])
+        del self.buffer[: newline + 1]
+        return line
+
+    def fill(self) -> bool:
+        """Read what the host has sent; False at the end of its stream."""
+        data = os.read(self.fd, 1 << 20)
+        self.closed = not data
+        self.buffer += data
+        return bool(data)
+
+    def receive(self) -> dict[str, Any] | None:
+        """The next message (waiting for it), or None when the host's stream ended."""
+        while (line := self.line()) is None:
+            if self.closed or not self.fill():
+                return None
+        return wire.loads(line, MESSAGE_CAP)
+
+
 def main() -> int:
     for module in filter(None, os.environ.get("MLGRADE_PRELOAD", "").split(",")):
         importlib.import_module(module)  # a warm container imports its runtime before the job arrives
         if module == "torch":
             _warm_up_torch()
-    channel = _take_over_stdio()
-    inbox = sys.stdin.buffer
-    job = _receive(inbox)
+    SUBMISSION_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
+    channel = os.fdopen(os.dup(1), "wb", buffering=0)  # protocol messages; prints go to capture files
+    _capture_into(SUBMISSION_DIR / ".output")
+    inbox = Inbox(0)
+    job = inbox.receive()
     if job is None or job["type"] != "job":
         return 3
-    entry, files = job["entry"], job["files"]
+    exercises = job["exercises"]
     try:
-        _write_files(files)
+        for index, exercise in enumerate(exercises):
+            _write_files(_folder(index), exercise["files"])
     except OSError as exc:  # no candidate code has run yet: the sandbox itself is at fault (e.g. /tmp full)
         _send(channel, {"type": "written", "ok": False, "problem": f"{type(exc).__name__}: {exc}"[:500]})
         return 4
     _send(channel, {"type": "written", "ok": True})
-    go = _receive(inbox)
-    if go is None or go["type"] != "load":
-        return 0
-    capture = _Capture.opened = _Capture(SUBMISSION_DIR / ".output")
-    target, load_error = _load(entry, files, job.get("forbidden", []))
+    while True:
+        message = inbox.receive()
+        if message is None or message["type"] != "load":
+            return 0
+        index = int(message["exercise"])
+        status = _grade_exercise(index, exercises[index], inbox, channel)
+        if status is not None:
+            return _end_like(status)
+
+
+def _folder(index: int) -> Path:
+    return SUBMISSION_DIR / str(index)
+
+
+def _grade_exercise(index: int, exercise: dict[str, Any], inbox: Inbox, channel: BinaryIO) -> int | None:
+    """Grade one exercise in a forked process fed with the host's messages up to ``end``. Returns None
+    when it ended on ``end``, else its wait status (it died, or the host's stream ended)."""
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        code = 1
+        try:
+            os.close(write_end)
+            os.close(inbox.fd)
+            os.setsid()
+            code = _exercise_process(index, exercise, Inbox(read_end), channel)
+        finally:
+            os._exit(code)
+    os.close(read_end)
+    try:
+        ended = _forward(inbox, write_end, pid)
+    finally:
+        os.close(write_end)
+    _, status = os.waitpid(pid, 0)
+    _kill_leftovers(pid)
+    _clear_scratch(index)
+    return None if ended else status
+
+
+def _forward(inbox: Inbox, write_end: int, pid: int) -> bool:
+    """Pass the host's messages to the exercise process until ``end`` (True, once it has exited or been
+    killed) or until it dies or the host's stream ends (False)."""
+    pidfd = os.pidfd_open(pid)
+    try:
+        while True:
+            line = inbox.line()
+            if line is None:
+                if inbox.closed:
+                    return False
+                readable, _, _ = select.select([inbox.fd, pidfd], [], [])
+                if pidfd in readable:
+                    return False
+                inbox.fill()
+                continue
+            try:
+                _write_all(write_end, line)
+            except BrokenPipeError:
+                return False
+            if len(line) < 64 and wire.loads(line, MESSAGE_CAP)["type"] == "end":
+                if not select.select([pidfd], [], [], END_GRACE)[0]:
+                    os.kill(pid, signal.SIGKILL)  # every answer is in: its process is not needed any more
+                return True
+    finally:
+        os.close(pidfd)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def _kill_leftovers(pid: int) -> None:
+    """Kill what the exercise's process left running (daemons, children), so the next exercise starts
+    alone: in a container every process but init and this one, else the exercise's session."""
+    try:
+        if OWN_PID_NAMESPACE:
+            os.kill(-1, signal.SIGKILL)
+        else:
+            os.killpg(pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+def _clear_scratch(index: int) -> None:
+    """Remove what the exercise wrote beside the submission (the scratch folder is shared by the run's
+    exercises) and its own folder, so that the next exercise finds the sandbox as it was."""
+    try:
+        scratch = [path for path in SUBMISSION_DIR.parent.iterdir() if path != SUBMISSION_DIR]
+    except OSError:
+        scratch = []
+    for path in [*scratch, _folder(index)]:
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+
+def _end_like(status: int) -> int:
+    """End the runner as the exercise's process ended: killed by the same signal, or the same exit code."""
+    if os.WIFSIGNALED(status):
+        number = os.WTERMSIG(status)
+        if number not in (signal.SIGKILL, signal.SIGSTOP):
+            signal.signal(number, signal.SIG_DFL)
+        os.kill(os.getpid(), number)
+    return os.waitstatus_to_exitcode(status) if os.WIFEXITED(status) else 1
+
+
+def _exercise_process(index: int, exercise: dict[str, Any], inbox: Inbox, channel: BinaryIO) -> int:
+    """One exercise, in its own process: rlimits, load, then the cases until ``end``."""
+    for name, value in exercise.get("rlimits", {}).items():
+        hard = resource.getrlimit(RLIMITS[name])[1]
+        value = value if hard == resource.RLIM_INFINITY else min(value, hard)
+        resource.setrlimit(RLIMITS[name], (value, value))
+    folder = _folder(index)
+    _capture_into(folder / ".output")
+    capture = _Capture.opened = _Capture(folder / ".output")
+    entry = exercise["entry"]
+    target, load_error = _load(folder, entry, exercise.get("forbidden", []))
     _send(channel, {"type": "loaded", "ok": load_error is None, "error": load_error, "output": capture.take(),
                     "python": sys.version.split()[0]})
     while True:
-        message = _receive(inbox)
+        message = inbox.receive()
         if message is None or message["type"] == "end":
             return 0
         if target is None:
             continue
-        result = _run_case(target, entry, message, float(job["time_per_case"]))
+        result = _run_case(target, entry, message, float(exercise["time_per_case"]))
         result["output"] = capture.take()
         _send(channel, result)
 
@@ -86,17 +249,14 @@ def _warm_up_torch() -> None:
     torch.softmax(scores.masked_fill(future, float("-inf")), dim=-1).view(9).sum().backward()
 
 
-def _take_over_stdio() -> BinaryIO:
-    """Keep the real stdout for protocol messages; candidate prints go to a capture file."""
-    SUBMISSION_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
-    channel = os.fdopen(os.dup(1), "wb", buffering=0)
-    capture_fd = os.open(SUBMISSION_DIR / ".output", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+def _capture_into(path: Path) -> None:
+    """Send what is printed (fds 1 and 2, sys.stdout and sys.stderr) to PATH, a fresh capture file."""
+    capture_fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     os.dup2(capture_fd, 1)
     os.dup2(capture_fd, 2)
     os.close(capture_fd)
     sys.stdout = open(1, "w", encoding="utf-8", errors="replace", closefd=False, buffering=1)
     sys.stderr = open(2, "w", encoding="utf-8", errors="replace", closefd=False, buffering=1)
-    return channel
 
 
 class _Capture:
@@ -127,26 +287,20 @@ class _Capture:
         return {"text": head.decode("utf-8", errors="replace"), "bytes": produced}
 
 
-def _receive(inbox: BinaryIO) -> dict[str, Any] | None:
-    line = inbox.readline(MESSAGE_CAP + 1)
-    if not line:
-        return None
-    return wire.loads(line, MESSAGE_CAP)
-
-
 def _send(channel: BinaryIO, message: dict[str, Any]) -> None:
     channel.write(wire.dumps(message))
 
 
-def _write_files(files: dict[str, str]) -> None:
+def _write_files(folder: Path, files: dict[str, str]) -> None:
+    folder.mkdir(mode=0o700)
     for name, text in files.items():
-        (SUBMISSION_DIR / Path(name).name).write_text(text, encoding="utf-8")
+        (folder / Path(name).name).write_text(text, encoding="utf-8")
 
 
-def _load(entry: dict[str, Any], files: dict[str, str], forbidden: list[str]) -> tuple[Any, dict[str, Any] | None]:
+def _load(folder: Path, entry: dict[str, Any], forbidden: list[str]) -> tuple[Any, dict[str, Any] | None]:
     guard.install(forbidden)
-    sys.path.insert(0, str(SUBMISSION_DIR))
-    main_file = SUBMISSION_DIR / Path(entry["file"]).name
+    sys.path.insert(0, str(folder))
+    main_file = folder / Path(entry["file"]).name
     try:
         return invoke.load_target(entry["kind"], main_file, "solution"), None
     except BaseException as exc:  # noqa: BLE001 - every failure of candidate code is evidence
