@@ -27,7 +27,7 @@ from typing import Any
 from .bank import Exercise, discover, load_exercise
 from .errors import ExitStatus, Interrupted, MlgradeError, UsageError
 from .files import write_atomically
-from .grading import Unreadable, files_digest, grade_path, submitted_files
+from .grading import Unreadable, files_digest, grade_path, run_exercises, submitted_files
 from .notebook import is_notebook_path
 from .options import GradeOptions
 from .results import RunResult, to_document
@@ -190,10 +190,9 @@ def run_batch(exercise: Path, candidates: list[Candidate], out: Path, jobs: int,
     grader.gradebook.default_path()) under the candidate's name. Ctrl-C, SIGTERM or CANCEL stops it: queued
     candidates never start, running ones record nothing, and Interrupted says how many were left ungraded."""
     out.mkdir(exist_ok=True)
-    exercises = [load_exercise(directory, options.bank) for directory in discover(exercise)]
+    exercises = run_exercises(exercise, options)  # loaded once for the whole batch
     points: dict[str, float | None] = {item.spec.id: None for item in exercises}
     if options.assignment is not None:
-        exercises = options.assignment.select(exercises, str(exercise))
         points = {item.id: item.points for item in options.assignment.items}
     outcomes: list[Outcome] = []
 
@@ -205,7 +204,7 @@ def run_batch(exercise: Path, candidates: list[Candidate], out: Path, jobs: int,
 
     def grade(candidate: Candidate, submission: Path, notebook: NotebookSubmission | None) -> Outcome:
         try:
-            run = grade_path(exercise, replace(options, submission=submission), lambda _m: None, cancel)
+            run = grade_path(exercise, replace(options, submission=submission), lambda _m: None, cancel, exercises)
         except Interrupted:
             raise
         except MlgradeError as exc:  # one candidate's unusable submission must not stop the batch

@@ -29,6 +29,7 @@ class Case:
     note: str = ""
     diagnose: bool = True  # False for large performance cases: wrong variants run unsandboxed, untimed
     inputs_sha256: str | None = field(default=None, repr=False, compare=False)  # memo of expected.sent_digest
+    line: bytes | None = field(default=None, repr=False, compare=False)  # memo of message()
 
     def as_wire(self) -> dict[str, Any]:
         message: dict[str, Any] = {"type": "case", "name": self.name, "args": wire.encode_value(self.args),
@@ -36,6 +37,13 @@ class Case:
         if self.time_limit is not None:
             message["time_limit"] = self.time_limit
         return message
+
+    def message(self) -> bytes:
+        """The case as the protocol line sent into the sandbox, encoded once: a batch sends the same cases
+        to every candidate."""
+        if self.line is None:
+            self.line = wire.dumps(self.as_wire())
+        return self.line
 
 
 def load_module(path: Path, name: str) -> ModuleType:

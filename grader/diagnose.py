@@ -19,6 +19,7 @@ no outputs (an error, a time limit) and cases with diagnose=False are no evidenc
 
 from __future__ import annotations
 
+import threading
 from types import ModuleType
 from typing import Any
 
@@ -35,28 +36,32 @@ RICH_VALUES = 4
 MIN_INFORMATIVE = 2
 
 
-class Diagnoser:
-    """Runs the wrong variants lazily, once per case, and caches their outputs."""
+class Variants:
+    """An exercise's known-wrong variants, loaded once, and their outputs per case, run lazily and once:
+    shared by the Diagnoser of every submission graded against the same version of the exercise (a batch,
+    a server). A variant's outputs are None where it raises or is right."""
 
     def __init__(self, exercise: Exercise, expected: dict[str, dict[str, Any]]) -> None:
         self.exercise, self.expected = exercise, expected
         self._targets: list[tuple[Misconception, ModuleType | str]] | None = None
         self._outputs: dict[tuple[int, str], dict[str, Any] | None] = {}
-        self._answers: dict[str, dict[str, Any]] = {}  # the candidate's outputs on its wrong answers
+        self._lock = threading.Lock()
 
-    def _variants(self) -> list[tuple[Misconception, ModuleType | str]]:
-        if self._targets is None:
-            self._targets = [  # a variant whose file is missing diagnoses nothing (`grade validate` says so)
-                (Misconception(w.misconception, w.explanation), load_code(self.exercise, self.exercise.wrong_file(w.file)))
-                for w in self.exercise.spec.wrong if self.exercise.wrong_file(w.file).is_file()
-            ]
-        return self._targets
+    def targets(self) -> list[tuple[Misconception, ModuleType | str]]:
+        with self._lock:
+            if self._targets is None:
+                self._targets = [  # a variant whose file is missing diagnoses nothing (`grade validate` says so)
+                    (Misconception(w.misconception, w.explanation),
+                     load_code(self.exercise, self.exercise.wrong_file(w.file)))
+                    for w in self.exercise.spec.wrong if self.exercise.wrong_file(w.file).is_file()
+                ]
+            return self._targets
 
-    def variant_outputs(self, index: int, case: Case) -> dict[str, Any] | None:
-        """The outputs of wrong variant INDEX on CASE, or None if it raises or is right there."""
+    def outputs(self, index: int, case: Case) -> dict[str, Any] | None:
+        """The outputs of variant INDEX on CASE (two threads may both run it once; either result is kept)."""
         key = (index, case.name)
         if key not in self._outputs:
-            target = self._variants()[index][1]
+            target = self.targets()[index][1]
             try:
                 outputs: dict[str, Any] | None = run_code(self.exercise, target, case)
             except Exception:  # noqa: BLE001 - a variant that crashes on a case says nothing about it
@@ -66,6 +71,23 @@ class Diagnoser:
                 outputs = None
             self._outputs[key] = outputs
         return self._outputs[key]
+
+
+class Diagnoser:
+    """The diagnosis of one submission of an exercise, from the wrong variants' outputs (VARIANTS, shared;
+    a private set when none is given)."""
+
+    def __init__(self, exercise: Exercise, expected: dict[str, dict[str, Any]], variants: Variants | None = None) -> None:
+        self.exercise, self.expected = exercise, expected
+        self.variants = variants or Variants(exercise, expected)
+        self._answers: dict[str, dict[str, Any]] = {}  # the candidate's outputs on its wrong answers
+
+    def _variants(self) -> list[tuple[Misconception, ModuleType | str]]:
+        return self.variants.targets()
+
+    def variant_outputs(self, index: int, case: Case) -> dict[str, Any] | None:
+        """The outputs of wrong variant INDEX on CASE, or None if it raises or is right there."""
+        return self.variants.outputs(index, case)
 
     def _matches(self, index: int, case: Case, actual: dict[str, Any]) -> bool:
         wrong = self.variant_outputs(index, case)

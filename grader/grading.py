@@ -24,7 +24,7 @@ from typing import Any
 from . import __version__, cache, verdicts
 from .bank import Exercise, discover, load_exercise
 from .cases import Case, generate_cases
-from .diagnose import Diagnoser
+from .diagnose import Diagnoser, Variants
 from .errors import Interrupted, UsageError
 from .expected import expected_outputs
 from .forbidden import Unscannable, scan
@@ -193,14 +193,20 @@ def grade_exercises(exercises: Sequence[Exercise], files_for: Callable[[Exercise
         executor.shutdown(wait=True, cancel_futures=True)
 
 
-def grade_path(path: Path, options: GradeOptions, progress: Progress, cancel: threading.Event) -> RunResult:
+def run_exercises(path: Path, options: GradeOptions) -> list[Exercise]:
+    """The exercises a run at PATH grades: every exercise at or under PATH, or with options.assignment
+    only the assignment's."""
+    exercises = [load_exercise(directory, options.bank) for directory in discover(path)]
+    return options.assignment.select(exercises, str(path)) if options.assignment is not None else exercises
+
+
+def grade_path(path: Path, options: GradeOptions, progress: Progress, cancel: threading.Event,
+               exercises: Sequence[Exercise] | None = None) -> RunResult:
     """Grade every exercise at or under PATH (its candidate files, or those of options.submission); with
-    options.assignment, only the assignment's exercises, each with its points."""
+    options.assignment, only the assignment's exercises, each with its points. EXERCISES: run_exercises
+    (PATH, options), loaded once by a caller that grades many candidates."""
     started = _now()
-    directories = discover(path)
-    exercises = [load_exercise(directory, options.bank) for directory in directories]
-    if options.assignment is not None:
-        exercises = options.assignment.select(exercises, str(path))
+    exercises = run_exercises(path, options) if exercises is None else exercises
     if options.submission is not None and options.submission.is_file() and len(exercises) > 1:
         raise UsageError("--submission FILE needs PATH to be a single exercise; pass a folder for several")
     results = grade_exercises(exercises, lambda e: submitted_files(path, e, options.submission), options, progress,
@@ -267,7 +273,8 @@ def _graded(item: _Pending, options: GradeOptions, run: SandboxRun | None) -> Ex
     """One exercise's result: every case refused, or graded by RUN in its container."""
     exercise, files = item.exercise, item.files
     spec = exercise.spec
-    cases, expected = prepared(exercise)
+    entry = _prepared(exercise)
+    cases, expected = entry.cases, entry.expected
     result = ExerciseResult(id=spec.id, title=spec.title, family=spec.family, path=str(spec.directory),
                             cases=[], sandbox=options.sandbox, memory_limit_mb=spec.limits.memory_mb,
                             files_sha256=None if isinstance(files, Unreadable) else files_digest(files))
@@ -276,29 +283,44 @@ def _graded(item: _Pending, options: GradeOptions, run: SandboxRun | None) -> Ex
         assert refusal is not None
         result.cases = [refusal(case) for case in cases]
         return result
-    diagnose = Diagnoser(exercise, expected)
+    diagnose = Diagnoser(exercise, expected, entry.variants)
     for case in cases:
         result.cases.append(run.grade(case, expected[case.name], diagnose))
     diagnose.settle(cases, result.cases)  # a misconception named only on consistent, sufficient evidence
     return result
 
 
-_PREPARED: dict[Path, tuple[tuple[tuple[str, int, int], ...], list[Case], dict[str, dict[str, Any]]]] = {}
+@dataclass(frozen=True)
+class _Prepared:
+    signature: tuple[tuple[str, int, int], ...]  # cache.file_signature of the bank files it was built from
+    cases: list[Case]
+    expected: dict[str, dict[str, Any]]
+    variants: Variants
+
+
+_PREPARED: dict[Path, _Prepared] = {}
 
 
 def prepared(exercise: Exercise) -> tuple[list[Case], dict[str, dict[str, Any]]]:
     """The exercise's cases (time limits filled in) and expected outputs, built once per process for
     each version of its bank files: a batch, `grade watch` or `grade serve` does not regenerate large
     cases for every submission. The disk cache (grader/cache.py) serves new processes."""
+    entry = _prepared(exercise)
+    return entry.cases, entry.expected
+
+
+def _prepared(exercise: Exercise) -> _Prepared:
+    """prepared(), and the wrong variants with their outputs per case, shared by every submission's diagnosis."""
     signature = cache.file_signature(exercise)
     entry = _PREPARED.get(exercise.private)
-    if entry is None or entry[0] != signature:
+    if entry is None or entry.signature != signature:
         cases = generate_cases(exercise.cases_file, exercise.spec.seed)
         for case in cases:
             case.time_limit = case.time_limit or exercise.spec.time_per_case
-        entry = (signature, cases, expected_outputs(exercise, cases))
+        expected = expected_outputs(exercise, cases)
+        entry = _Prepared(signature, cases, expected, Variants(exercise, expected))
         _PREPARED[exercise.private] = entry
-    return entry[1], entry[2]
+    return entry
 
 
 def _now() -> str:

@@ -239,7 +239,7 @@ class SandboxRun:
         assert session is not None
         limit = case.time_limit or self.exercise.spec.time_per_case
         clock = CaseClock(session)
-        session.send(case.as_wire())
+        session.send(case.message())
         timed_out, problem = False, ""
         try:
             message = self.container.receive(session, WALL_FACTOR * limit + GRACE,

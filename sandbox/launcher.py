@@ -102,7 +102,9 @@ class Session(Protocol):
 
     sandbox: str
 
-    def send(self, message: dict[str, Any]) -> None: ...
+    def send(self, message: dict[str, Any] | bytes) -> None:
+        """Send one message: a dict, or a line already encoded by wire.dumps."""
+        ...
 
     def receive(self, timeout: float) -> dict[str, Any] | None: ...
 
@@ -234,9 +236,9 @@ class DockerSession:
         finally:
             self.channel.finish()
 
-    def send(self, message: dict[str, Any]) -> None:
+    def send(self, message: dict[str, Any] | bytes) -> None:
         try:
-            self._socket.sendall(wire.dumps(message))
+            self._socket.sendall(_line(message))
         except OSError:
             pass  # the runner is gone; receive() reports the end of the channel
 
@@ -582,10 +584,10 @@ class LocalSession:
         if number == 1:
             self.channel.finish()
 
-    def send(self, message: dict[str, Any]) -> None:
+    def send(self, message: dict[str, Any] | bytes) -> None:
         try:
             assert self.process.stdin is not None
-            self.process.stdin.write(wire.dumps(message))
+            self.process.stdin.write(_line(message))
             self.process.stdin.flush()
         except (OSError, ValueError):
             pass
@@ -695,6 +697,10 @@ def remove_leftover_containers(everything: bool = False) -> int:
             except docker.errors.APIError:  # already being removed by someone else
                 pass
     return removed
+
+
+def _line(message: dict[str, Any] | bytes) -> bytes:
+    return message if isinstance(message, bytes) else wire.dumps(message)
 
 
 def _short(exc: BaseException) -> str:
