@@ -270,6 +270,12 @@ def test_a_batch_over_the_broker_applies_the_assignments_points_as_a_local_batch
     assert reference["assignment"] == {"title": "Softmax take-home"}
     assert reference["summary"]["points"] == reference["summary"]["max_points"] == 25
     assert reference["exercises"][0]["points"] == 25
+    take_home.write_text(take_home.read_text().replace("points = 25", "points = 40"))
+    regraded = run_grade("batch", subs, "--exercise", SOFTMAX, "--out", tmp_path / "out", "--broker", broker.url,
+                         "--assignment", take_home, timeout=DEADLINE)
+    assert "3 graded, 0 already recorded" in regraded.stdout, regraded.stdout + regraded.stderr
+    assert documents(tmp_path / "out")["c00"]["summary"]["max_points"] == 40  # recorded again with the new points
+    assert set(job_counters(broker, "mlgrade:started:").values()) == {1}  # from the stored results: not regraded
 
 
 @pytest.mark.docker
