@@ -6,9 +6,10 @@ starts the workers (`--concurrency 1` each, each its own warm pool and process g
 (two candidates per worker, so every pool and the expected-output cache are warm), then times `grade batch
 --broker` of the same N softmax candidates (the reference, the four wrong variants and the stub, in turn), and
 stops the workers. Printed: wall time, candidates per minute, the load average around each run, and the ratio
-of 2-worker to 1-worker throughput (near 2 while each worker finds a free core).
+of 2-worker to 1-worker throughput (near 2 while each worker finds a free core). With --repeat N, N rounds of
+1 then 2 workers alternate, and the ratio is that of the median wall times.
 
-Run: python3 bench/scale.py [--candidates 48]   (needs redis-server and the Docker sandbox: scripts/setup)
+Run: python3 bench/scale.py [--candidates 48] [--repeat 1]   (needs redis-server and the Docker sandbox: scripts/setup)
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import os
 import shutil
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -108,16 +110,18 @@ def batch(submissions: Path, out: Path, url: str) -> float:
     return seconds
 
 
-def measure(workers: int, url: str, port: int, work: Path, count: int) -> tuple[float, str]:
+def measure(workers: int, url: str, port: int, work: Path, count: int, run: int) -> tuple[float, str]:
     """Wall seconds of the timed batch with WORKERS workers, and the load average before and after it."""
     import redis
 
     redis.Redis(port=port).flushall()  # no stored result of an earlier run is taken instead of grading
-    started = [start_worker(url, work / f"worker{workers}-{n}.log") for n in range(workers)]
+    here = work / f"run{run}-workers{workers}"
+    here.mkdir()
+    started = [start_worker(url, here / f"worker{n}.log") for n in range(workers)]
     try:
-        batch(make_batch(work / f"warm{workers}", 2 * workers, "warm"), work / f"warm-out{workers}", url)
+        batch(make_batch(here / "warm", 2 * workers, "warm"), here / "warm-out", url)
         before = os.getloadavg()[0]
-        seconds = batch(make_batch(work / f"subs{workers}", count, "c"), work / f"out{workers}", url)
+        seconds = batch(make_batch(here / "subs", count, "c"), here / "out", url)
         return seconds, f"{before:.1f} → {os.getloadavg()[0]:.1f}"
     finally:
         for process in started:
@@ -127,22 +131,29 @@ def measure(workers: int, url: str, port: int, work: Path, count: int) -> tuple[
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--candidates", type=int, default=48, help="candidates in the timed batch (default 48)")
+    parser.add_argument("--repeat", type=int, default=1, help="rounds of 1 then 2 workers (default 1); with more, "
+                                                              "the medians are compared")
     args = parser.parse_args()
+    rounds: list[dict[int, tuple[float, str]]] = []
     with tempfile.TemporaryDirectory(prefix="mlgrade-scale-bench-") as temporary:
         work = Path(temporary)
         (work / "redis").mkdir()
         server, port = start_redis(work / "redis")
         url = f"redis://127.0.0.1:{port}/0"
         try:
-            rows = {workers: measure(workers, url, port, work, args.candidates) for workers in (1, 2)}
+            for run in range(args.repeat):  # 1 and 2 workers alternate: a load that drifts weighs on both
+                rounds.append({workers: measure(workers, url, port, work, args.candidates, run) for workers in (1, 2)})
         finally:
             stop(server)
     print(f"grade batch --broker of {args.candidates} softmax candidates, workers with --concurrency 1, "
           f"{os.cpu_count()} CPUs")
-    print(f"{'workers':>7}  {'wall s':>7}  {'candidates/min':>14}  load average (1 min) before → after")
-    for workers, (seconds, load) in rows.items():
-        print(f"{workers:>7}  {seconds:>7.1f}  {60 * args.candidates / seconds:>14.1f}  {load}")
-    print(f"throughput 2 workers ÷ 1 worker: {rows[1][0] / rows[2][0]:.2f}")
+    print(f"{'round':>5}  {'workers':>7}  {'wall s':>7}  {'candidates/min':>14}  load average (1 min) before → after")
+    for run, rows in enumerate(rounds, 1):
+        for workers, (seconds, load) in rows.items():
+            print(f"{run:>5}  {workers:>7}  {seconds:>7.1f}  {60 * args.candidates / seconds:>14.1f}  {load}")
+    one, two = (statistics.median(rows[workers][0] for rows in rounds) for workers in (1, 2))
+    print(f"throughput 2 workers ÷ 1 worker: {one / two:.2f}" + (f" (medians of {len(rounds)} rounds; each round: "
+          + ", ".join(f"{rows[1][0] / rows[2][0]:.2f}" for rows in rounds) + ")" if len(rounds) > 1 else ""))
 
 
 if __name__ == "__main__":
