@@ -24,10 +24,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from .assignment import Assignment
 from .bank import Exercise, discover, load_exercise
 from .errors import ExitStatus, Interrupted, MlgradeError, UsageError
 from .files import write_atomically
-from .grading import Unreadable, files_digest, grade_path, run_exercises, submitted_files
+from .grading import Unreadable, files_digest, grade_path, submitted_files
 from .notebook import is_notebook_path
 from .options import GradeOptions
 from .results import RunResult, to_document
@@ -151,6 +152,23 @@ def recorded(document_path: Path, current: dict[str, str | None],
     return document if isinstance(document, dict) else None
 
 
+def assigned(exercise: Path, exercises: list[Exercise],
+             assignment: Assignment | None) -> tuple[list[Exercise], dict[str, float | None]]:
+    """The exercises a batch grades among EXERCISES (those at EXERCISE): with ASSIGNMENT, its exercises in its
+    order; and each one's points by id (None without an assignment), as `recorded` compares them."""
+    if assignment is None:
+        return exercises, {item.spec.id: None for item in exercises}
+    return assignment.select(exercises, str(exercise)), {item.id: item.points for item in assignment.items}
+
+
+def batch_document(run: RunResult, notebook: NotebookSubmission | None) -> dict[str, Any]:
+    """The results document a batch records for RUN, graded here or by a worker: a notebook candidate's errors
+    located by notebook cell and line, as `grade x.ipynb` says them, not by the assembled module's line."""
+    if notebook is not None:
+        in_notebook_cells(run, notebook)
+    return to_document(run)
+
+
 @dataclass(frozen=True)
 class Pending:
     """A candidate to grade: the file or folder graded, the notebook it was assembled from (None for files and
@@ -190,10 +208,8 @@ def run_batch(exercise: Path, candidates: list[Candidate], out: Path, jobs: int,
     grader.gradebook.default_path()) under the candidate's name. Ctrl-C, SIGTERM or CANCEL stops it: queued
     candidates never start, running ones record nothing, and Interrupted says how many were left ungraded."""
     out.mkdir(exist_ok=True)
-    exercises = run_exercises(exercise, options)  # loaded once for the whole batch
-    points: dict[str, float | None] = {item.spec.id: None for item in exercises}
-    if options.assignment is not None:
-        points = {item.id: item.points for item in options.assignment.items}
+    exercises, points = assigned(exercise, [load_exercise(directory, options.bank) for directory in discover(exercise)],
+                                 options.assignment)  # loaded once for the whole batch
     outcomes: list[Outcome] = []
 
     def finish(outcome: Outcome) -> None:
@@ -209,9 +225,7 @@ def run_batch(exercise: Path, candidates: list[Candidate], out: Path, jobs: int,
             raise
         except MlgradeError as exc:  # one candidate's unusable submission must not stop the batch
             return Outcome(candidate, ExitStatus.USAGE, error=str(exc))
-        if notebook is not None:
-            in_notebook_cells(run, notebook)  # errors by notebook cell and line, as `grade x.ipynb` says them
-        document = to_document(run)
+        document = batch_document(run, notebook)
         write_atomically(out / f"{candidate.name}.json", json.dumps(document, indent=2) + "\n")
         warning = record_run(run, gradebook, submission=candidate.submission, candidate=candidate.name) or ""
         return Outcome(candidate, run.exit_status, run, warning=warning, document=document)

@@ -145,6 +145,42 @@ def submissions(folder: Path, count: int) -> list[str]:
     return names
 
 
+RAISING = "def softmax(x, axis=-1):\n    shifted = x - x.max(axis=axis, keepdims=True)\n    raise ValueError('boom')\n"
+
+
+def mixed_submissions(folder: Path, count: int) -> list[str]:
+    """COUNT candidates cycling through every kind a cohort holds: the reference and each wrong variant as .py
+    files, the untouched stub, a syntax error, a runtime error, a forbidden API, a file that is not UTF-8, a
+    folder laid out like the exercise, a folder without the file, and notebooks (the reference; a runtime
+    error, located by cell and line). Their names."""
+    from grader.notebook import stub_notebook, write_notebook
+
+    private = SOFTMAX / "private"
+    texts = [path.read_text() for path in [private / "reference.py", *sorted((private / "wrong").glob("*.py")),
+                                           SOFTMAX / "solution.py"]]
+    texts += ["def softmax(x, axis=-1)\n    return x\n", RAISING,
+              "from scipy.special import softmax as _s\n\n\ndef softmax(x, axis=-1):\n    return _s(x, axis=axis)\n"]
+
+    def python(text: str) -> Callable[[Path], None]:
+        return lambda base: base.with_suffix(".py").write_text(text)
+
+    def notebook(text: str) -> Callable[[Path], None]:
+        return lambda base: write_notebook(stub_notebook("Softmax", "# Softmax", text, "grade …"),
+                                           base.with_suffix(".ipynb"))
+
+    def laid_out(base: Path) -> None:
+        base.mkdir()
+        (base / "solution.py").write_text(texts[0])
+
+    kinds = [*map(python, texts), lambda base: base.with_suffix(".py").write_bytes(b"x = '\xff'\n"), laid_out,
+             lambda base: base.mkdir(), notebook(texts[0]), notebook(RAISING)]
+    folder.mkdir()
+    names = [f"c{index:02d}" for index in range(count)]
+    for index, name in enumerate(names):
+        kinds[index % len(kinds)](folder / name)
+    return names
+
+
 def slow_down(folder: Path, names: list[str]) -> None:
     """Make each candidate's softmax sleep 0.3 s per call: their jobs last seconds, so that a worker seen to
     begin one is surely still in it a moment later."""
@@ -164,6 +200,19 @@ def verdicts(out: Path) -> dict[str, list[tuple[str, str]]]:
     return found
 
 
+def documents(out: Path) -> dict[str, dict[str, object]]:
+    """Per candidate (document stem), the results document without what differs from run to run (times)."""
+    found = {}
+    for path in sorted(out.glob("*.json")):
+        document = json.loads(path.read_text())
+        del document["started"], document["finished"]
+        for exercise in document["exercises"]:
+            for case in exercise["cases"]:
+                del case["seconds"]
+        found[path.stem] = document
+    return found
+
+
 def batch(subs: Path, out: Path, broker: Redis) -> list[str]:
     return [sys.executable, "-m", "grader", "batch", str(subs), "--exercise", str(SOFTMAX), "--out", str(out),
             "--broker", broker.url]
@@ -175,26 +224,58 @@ def job_counters(broker: Redis, prefix: str) -> dict[str, int]:
 
 
 @pytest.mark.docker
-def test_two_workers_record_every_candidate_once_with_the_verdicts_of_a_local_batch(
+def test_two_workers_record_every_candidate_once_with_the_documents_of_a_local_batch(
         workers: Callable[..., Worker], broker: Redis, tmp_path: Path) -> None:
-    names = submissions(tmp_path / "subs", 10)
+    names = mixed_submissions(tmp_path / "subs", 40)
     workers(), workers()
     distributed = run_grade("batch", tmp_path / "subs", "--exercise", SOFTMAX, "--out", tmp_path / "out",
                             "--broker", broker.url, timeout=DEADLINE)
     assert distributed.returncode == 1, distributed.stderr  # wrong and stub candidates: not all passed
-    assert "10 graded, 0 already recorded, 0 not graded" in distributed.stdout
+    assert "40 graded, 0 already recorded, 0 not graded" in distributed.stdout, distributed.stdout
     local = run_grade("batch", tmp_path / "subs", "--exercise", SOFTMAX, "--out", tmp_path / "local", "--jobs", "2",
                       timeout=DEADLINE)
     assert local.returncode == 1, local.stderr
-    assert sorted(verdicts(tmp_path / "out")) == names
-    assert verdicts(tmp_path / "out") == verdicts(tmp_path / "local")
+    assert sorted(documents(tmp_path / "out")) == names
+    assert documents(tmp_path / "out") == documents(tmp_path / "local")  # every verdict, reason, error and score
     assert {verdict for cases in verdicts(tmp_path / "out").values() for _, verdict in cases} >= {
-        "passed", "wrong answer", "not implemented"}
+        "passed", "wrong answer", "not implemented", "runtime error", "forbidden API"}
+    raising = documents(tmp_path / "out")["c13"]["exercises"][0]["cases"][0]  # the notebook with an error
+    assert raising["error"]["file"].startswith("cell ") and raising["error"]["line"] == 3, raising["error"]
+    assert "(cell " in raising["reason"] and ", line 3)" in raising["reason"], raising["reason"]
+    assert len(job_counters(broker, "mlgrade:started:")) == 40
     assert all(count == 1 for count in job_counters(broker, "mlgrade:started:").values())  # each job graded once
     again = run_grade("batch", tmp_path / "subs", "--exercise", SOFTMAX, "--out", tmp_path / "out",
                       "--broker", broker.url, timeout=DEADLINE)
-    assert "0 graded, 10 already recorded" in again.stdout, again.stdout + again.stderr
+    assert "0 graded, 40 already recorded" in again.stdout, again.stdout + again.stderr
     assert leftover_containers() == []
+
+
+@pytest.mark.docker
+def test_a_batch_over_the_broker_applies_the_assignments_points_as_a_local_batch(
+        workers: Callable[..., Worker], broker: Redis, tmp_path: Path) -> None:
+    subs = tmp_path / "subs"
+    mixed_submissions(subs, 3)  # the reference, a wrong variant, another
+    take_home = tmp_path / "take-home.toml"
+    take_home.write_text('title = "Softmax take-home"\n\n[[exercises]]\nid = "ml_basics/softmax"\npoints = 25\n')
+    workers()
+    distributed = run_grade("batch", subs, "--exercise", SOFTMAX, "--out", tmp_path / "out", "--broker", broker.url,
+                            "--assignment", take_home, timeout=DEADLINE)
+    assert distributed.returncode == 1, distributed.stdout + distributed.stderr
+    assert "(25/25)" in distributed.stdout, distributed.stdout  # the ranking scores by the assignment's points
+    local = run_grade("batch", subs, "--exercise", SOFTMAX, "--out", tmp_path / "local", "--assignment", take_home,
+                      timeout=DEADLINE)
+    assert local.returncode == 1, local.stderr
+    assert documents(tmp_path / "out") == documents(tmp_path / "local")
+    reference = documents(tmp_path / "out")["c00"]
+    assert reference["assignment"] == {"title": "Softmax take-home"}
+    assert reference["summary"]["points"] == reference["summary"]["max_points"] == 25
+    assert reference["exercises"][0]["points"] == 25
+    take_home.write_text(take_home.read_text().replace("points = 25", "points = 40"))
+    regraded = run_grade("batch", subs, "--exercise", SOFTMAX, "--out", tmp_path / "out", "--broker", broker.url,
+                         "--assignment", take_home, timeout=DEADLINE)
+    assert "3 graded, 0 already recorded" in regraded.stdout, regraded.stdout + regraded.stderr
+    assert documents(tmp_path / "out")["c00"]["summary"]["max_points"] == 40  # recorded again with the new points
+    assert set(job_counters(broker, "mlgrade:started:").values()) == {1}  # from the stored results: not regraded
 
 
 @pytest.mark.docker

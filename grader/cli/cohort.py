@@ -84,9 +84,6 @@ def batch_command(
         check_output_folder("--html", html_dir)
     check_output_files(csv=csv_out)
     graded_assignment = assignment_from(assignment)
-    if graded_assignment is not None and broker is not None:
-        raise UsageError("--assignment is not supported with --broker yet: the workers grade every exercise at "
-                         "--exercise with equal points")
     candidates = find_candidates(submissions)
     for entry in skipped_entries(submissions):
         errors.print(f"skipped {shown(entry.name)}: not a submission (a folder, or a .py, .sql or .ipynb file)",
@@ -112,7 +109,7 @@ def batch_command(
             else:
                 from ..scale.coordinator import run_over_broker
 
-                outcomes = run_over_broker(exercise, candidates, out, broker, options.bank, threading.Event(),
+                outcomes = run_over_broker(exercise, candidates, out, broker, options, threading.Event(),
                                            on_done=done, force=force,
                                            on_wait=lambda message: errors.print(message, markup=False, soft_wrap=True))
     graded = [o for o in sorted(outcomes, key=lambda o: o.candidate.name) if o.document is not None]

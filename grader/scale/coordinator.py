@@ -6,6 +6,10 @@ is written only when the candidate's document in the output folder does not alre
 digests; a job's id is a digest of (candidate, exercise set, bank digest, files digests), so a batch killed and
 run again finds the results of the jobs it sent before, and re-sends only those without one. While the broker
 is unreachable the batch says so once and waits; it goes on when the broker is back.
+
+A worker's document is recorded as the local batch records its own: with the exercises in the batch's order and
+folders, the assignment's points applied here (they are not part of a job: the same grading serves any points),
+and a notebook candidate's errors located by notebook cell and line (batch.batch_document).
 """
 
 from __future__ import annotations
@@ -14,15 +18,17 @@ import json
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from ..bank import discover, load_exercise
-from ..batch import Candidate, Outcome, recorded, to_grade
+from ..bank import Exercise, discover, load_exercise
+from ..batch import Candidate, Outcome, Pending, assigned, batch_document, recorded, to_grade
 from ..errors import ExitStatus, Interrupted, UsageError
 from ..files import write_atomically
 from ..grading import submitted_files
+from ..options import GradeOptions
+from ..results import from_document
 from .jobs import DEFAULT_TRIES, TASK, bank_digest, job_id, make_app, make_job, queue_name
 
 POLL_SECONDS = 0.5
@@ -31,24 +37,24 @@ RETRY_SECONDS = 2.0
 
 @dataclass
 class _Pending:
-    candidate: Candidate
-    current: dict[str, str | None]
+    todo: Pending
     job: dict[str, Any]
     failures: int = 0
     sent: bool = False
 
 
-def run_over_broker(exercise: Path, candidates: list[Candidate], out: Path, broker: str, bank: Path | None,
+def run_over_broker(exercise: Path, candidates: list[Candidate], out: Path, broker: str, options: GradeOptions,
                     cancel: threading.Event, on_done: Callable[[Outcome], None] = lambda _o: None,
                     on_wait: Callable[[str], None] = lambda _m: None, force: bool = False,
                     tries: int = DEFAULT_TRIES) -> list[Outcome]:
     """Have the workers of BROKER grade every candidate whose document in OUT does not record their current files
-    (every candidate with FORCE); return every candidate's outcome. A job that failed TRIES times, or stopped as
-    many workers mid-job, is ungradable (status 2, never 0). ON_WAIT says when the broker cannot be reached."""
+    (every candidate with FORCE), with the options' bank and assignment; return every candidate's outcome. A job
+    that failed TRIES times, or stopped as many workers mid-job, is ungradable (status 2, never 0). ON_WAIT says
+    when the broker cannot be reached."""
     out.mkdir(exist_ok=True)
-    exercises = [load_exercise(directory, bank) for directory in discover(exercise)]
-    bank_id = bank_digest(exercises)
-    unweighted: dict[str, float | None] = {item.spec.id: None for item in exercises}  # no assignment over a broker
+    served = [load_exercise(directory, options.bank) for directory in discover(exercise)]
+    bank_id = bank_digest(served)  # of every exercise at EXERCISE: the workers serve that same path
+    exercises, points = assigned(exercise, served, options.assignment)
     outcomes: list[Outcome] = []
     pending: dict[str, _Pending] = {}
 
@@ -56,10 +62,10 @@ def run_over_broker(exercise: Path, candidates: list[Candidate], out: Path, brok
         outcomes.append(outcome)
         on_done(outcome)
 
-    for todo in to_grade(exercise, exercises, candidates, out, force, finish, unweighted):
+    for todo in to_grade(exercise, exercises, candidates, out, force, finish, points):
         files = {item.spec.id: submitted_files(exercise, item, todo.submission) for item in exercises}
         pending[job_id(todo.candidate.name, bank_id, todo.current)] = _Pending(
-            todo.candidate, todo.current, make_job(todo.candidate.name, bank_id, files, tries))
+            todo, make_job(todo.candidate.name, bank_id, files, tries))
     if not pending:
         return outcomes
     app = make_app(broker)
@@ -70,20 +76,21 @@ def run_over_broker(exercise: Path, candidates: list[Candidate], out: Path, brok
 
     def collect(key: str, result: Any) -> None:
         item = pending[key]
-        document = result.result if result.state == "SUCCESS" else None
-        if isinstance(document, dict) and _records(document, item.current):
-            path = out / f"{item.candidate.name}.json"
-            if force or recorded(path, item.current, unweighted) != document:
+        todo = item.todo
+        document = _as_batch_records(result.result, todo, exercises, options) if result.state == "SUCCESS" else None
+        if document is not None:
+            path = out / f"{todo.candidate.name}.json"
+            if force or recorded(path, todo.current, points) != document:
                 write_atomically(path, json.dumps(document, indent=2) + "\n")
             del pending[key]
-            finish(Outcome(item.candidate, document["exit_status"], document=document))
+            finish(Outcome(todo.candidate, document["exit_status"], document=document))
             return
         item.failures += 1
         result.forget()
         item.sent = False
         if item.failures >= tries:
             del pending[key]
-            finish(Outcome(item.candidate, ExitStatus.USAGE, error=f"ungradable: its job failed {item.failures} "
+            finish(Outcome(todo.candidate, ExitStatus.USAGE, error=f"ungradable: its job failed {item.failures} "
                            f"time(s) on the workers (last: {str(result.result)[:200]})"))
 
     def send(key: str) -> None:
@@ -116,13 +123,22 @@ def run_over_broker(exercise: Path, candidates: list[Candidate], out: Path, brok
     return outcomes
 
 
-def _records(document: dict[str, Any], current: dict[str, str | None]) -> bool:
-    """Whether DOCUMENT is a results document of the files CURRENT (by exercise id) names."""
+def _as_batch_records(document: Any, todo: Pending, exercises: list[Exercise],
+                      options: GradeOptions) -> dict[str, Any] | None:
+    """A worker's DOCUMENT of TODO's files as a local batch records it (the module docstring); None when it is
+    not a results document of exactly those files."""
     try:
         graded = {exercise["id"]: exercise.get("files_sha256") for exercise in document["exercises"]}
-        return graded == current and document["exit_status"] in (0, 1, 2)
-    except (KeyError, TypeError):
-        return False
+        if graded != todo.current or document["exit_status"] not in (0, 1, 2):
+            return None
+        run = from_document(document)
+    except (KeyError, TypeError, ValueError):
+        return None
+    by_id = {result.id: result for result in run.exercises}
+    run.exercises = [replace(by_id[item.spec.id], path=str(item.spec.directory)) for item in exercises]
+    if options.assignment is not None:
+        options.assignment.apply(run)
+    return batch_document(run, todo.notebook)
 
 
 def _connection_errors() -> tuple[type[BaseException], ...]:
