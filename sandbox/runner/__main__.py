@@ -135,9 +135,10 @@ def _grade_exercise(index: int, exercise: dict[str, Any], inbox: Inbox, channel:
     try:
         ended = _forward(inbox, write_end, pid)
     finally:
-        os.close(write_end)
-    _, status = os.waitpid(pid, 0)
+        os.close(write_end)  # at the end of the host's stream, the process reads the end of its own
+    os.waitid(os.P_PID, pid, os.WEXITED | os.WNOWAIT)  # exited, not yet reaped: its pid is still its group's
     _kill_leftovers(pid)
+    _, status = os.waitpid(pid, 0)
     _clear_scratch(index)
     return None if ended else status
 
