@@ -21,6 +21,7 @@ Run: python3 bench/runtimes.py [--repeat 9] [--runtimes runc,crun]   (needs the 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime
 import io
 import json
@@ -62,10 +63,19 @@ def process_cpu(pid: int, waited: bool) -> float:
     return sum(int(v) for v in fields[11 : 15 if waited else 13]) / os.sysconf("SC_CLK_TCK")
 
 
-def engine_cpu() -> float:
-    """CPU seconds of the engine's daemons (dockerd, containerd): shared with every other user of the engine."""
-    pids = [p.parent.name for p in Path("/proc").glob("[0-9]*/comm") if p.read_text().strip() in ENGINE]
-    return sum(process_cpu(int(pid), waited=False) for pid in pids)
+def engine_pids() -> list[int]:
+    """The engine's daemons (dockerd, containerd): long-lived, so found once."""
+    found = []
+    for comm in Path("/proc").glob("[0-9]*/comm"):
+        with contextlib.suppress(OSError):
+            if comm.read_text().strip() in ENGINE:
+                found.append(int(comm.parent.name))
+    return found
+
+
+def engine_cpu(pids: list[int]) -> float:
+    """CPU seconds of the engine's daemons: shared with every other user of the engine."""
+    return sum(process_cpu(pid, waited=False) for pid in pids)
 
 
 def shim_cpu(container_id: str) -> float:
@@ -210,14 +220,15 @@ def main() -> None:
           f"cgroup v{info.get('CgroupVersion')} ({info.get('CgroupDriver')}), {os.cpu_count()} cores, "
           f"load average {os.getloadavg()[0]:.2f} at start")
 
+    engine = engine_pids()
     trials = [(name, runtime) for name in variants for runtime in runtimes]
     figures: dict[tuple[str, str], list[dict[str, float]]] = {t: [] for t in trials}
     for round_ in range(args.repeat + 1):  # round 0 warms up the image's pages and the engine's caches
         shift = round_ % len(trials)
         for name, runtime in trials[shift:] + trials[:shift]:  # interleaved, the order rotating each round
-            before, engine_before = busy_seconds(), engine_cpu()
+            before, engine_before = busy_seconds(), engine_cpu(engine)
             phases = variants[name](client, runtime)
-            phases["engine CPU"] = engine_cpu() - engine_before
+            phases["engine CPU"] = engine_cpu(engine) - engine_before
             phases["host CPU"] = busy_seconds() - before
             if round_:
                 figures[(name, runtime)].append(phases)
@@ -240,8 +251,9 @@ def main() -> None:
             for key in (total[name], "shim+runtime CPU", "runtime CPU", "engine CPU", "host CPU"):
                 if key not in figures[(name, runtime)][0]:
                     continue
-                print(f"{name:14} {key:16} {runtime} ÷ {reference}: "
-                      f"{median(name, runtime, key) / median(name, reference, key):5.2f}")
+                base = median(name, reference, key)
+                ratio = f"{median(name, runtime, key) / base:5.2f}" if base else "  n/a (nothing counted)"
+                print(f"{name:14} {key:16} {runtime} ÷ {reference}: {ratio}")
     for runtime in runtimes:
         print(f"mounts ÷ bare (default masks, no runner mount), {runtime}: "
               f"{median('mounts', runtime, 'to exit') / median('bare', runtime, 'to exit'):5.2f}")
