@@ -200,7 +200,8 @@ class DockerSession:
             raise SandboxError(f"the sandbox image {image} is missing: run `grade sandbox build`") from None
         except Exception as exc:  # noqa: BLE001
             self._remove()
-            raise SandboxError(f"could not start a sandbox container: {_short(exc)}. {DOCKER_HELP}") from None
+            raise SandboxError(f"could not start a sandbox container: {_short(exc)}{_runtime_hint(options)}. "
+                               f"{DOCKER_HELP}") from None
         except BaseException:  # Ctrl-C while the container is being created: do not leave it behind
             self._remove()
             raise
@@ -459,6 +460,11 @@ def container_runtime() -> str | None:
     if chosen:
         return chosen
     return FAST_RUNTIME if _OFFERED_RUNTIMES and FAST_RUNTIME in _OFFERED_RUNTIMES[0] else None
+
+
+def _runtime_hint(options: dict[str, Any]) -> str:
+    runtime = options.get("runtime")
+    return f" (OCI runtime {runtime}; {RUNTIME_ENV}=runc picks the engine's default)" if runtime else ""
 
 
 def container_options(limits: Limits, preload: tuple[str, ...] = ()) -> dict[str, Any]:
