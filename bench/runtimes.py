@@ -15,7 +15,9 @@ Each variant runs under runc and under every other runtime the engine offers amo
 Host CPU is the whole machine's busy time during a trial (/proc/stat): on a shared machine it includes
 other work, so read it with the load average printed next to it.
 
-Run: python3 bench/runtimes.py [--repeat 9] [--runtimes runc,crun]   (needs the Docker sandbox: scripts/setup)
+Run: python3 bench/runtimes.py [--repeat 9] [--runtimes runc,crun] [--variants session,alone]
+(needs the Docker sandbox: scripts/setup). Ratios are of the medians, and the median of the ratios of
+the two runtimes' trials of the same round (pairs run seconds apart, so a drifting load cancels).
 """
 
 from __future__ import annotations
@@ -195,6 +197,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=9, help="timed rounds (median); one warm-up round first")
     parser.add_argument("--runtimes", default="runc,crun", help="OCI runtimes to compare (those the engine offers)")
+    parser.add_argument("--variants", default="session,bare,mounts,image,alone", help="which variants to measure")
     args = parser.parse_args()
 
     client = launcher.docker_client()
@@ -221,6 +224,8 @@ def main() -> None:
           f"load average {os.getloadavg()[0]:.2f} at start")
 
     engine = engine_pids()
+    wanted = args.variants.split(",")
+    variants = {name: trial for name, trial in variants.items() if name.split()[0] in wanted}
     trials = [(name, runtime) for name in variants for runtime in runtimes]
     figures: dict[tuple[str, str], list[dict[str, float]]] = {t: [] for t in trials}
     for round_ in range(args.repeat + 1):  # round 0 warms up the image's pages and the engine's caches
@@ -253,11 +258,14 @@ def main() -> None:
                     continue
                 base = median(name, reference, key)
                 ratio = f"{median(name, runtime, key) / base:5.2f}" if base else "  n/a (nothing counted)"
-                print(f"{name:14} {key:16} {runtime} ÷ {reference}: {ratio}")
-    for runtime in runtimes:
+                paired = [row[key] / base_row[key] for row, base_row in
+                          zip(figures[(name, runtime)], figures[(name, reference)], strict=True) if base_row[key]]
+                pairs = f"   paired by round: {statistics.median(paired):5.2f}" if paired else ""
+                print(f"{name:14} {key:16} {runtime} ÷ {reference}: {ratio}{pairs}")
+    for runtime in (runtimes if {"mounts", "bare"} <= set(variants) else []):
         print(f"mounts ÷ bare (default masks, no runner mount), {runtime}: "
               f"{median('mounts', runtime, 'to exit') / median('bare', runtime, 'to exit'):5.2f}")
-        if "image base" in variants:
+        if {"image base", "image sandbox"} <= set(variants):
             print(f"image base ÷ image sandbox (/bin/true), {runtime}: "
                   f"{median('image base', runtime, 'to exit') / median('image sandbox', runtime, 'to exit'):5.2f}")
 

@@ -37,8 +37,7 @@ CONTAINER_PYTHON = "/opt/venv/bin/python3"
 LABEL = "mlgrade.sandbox"
 OWNER_LABEL = "mlgrade.owner"  # "<host>:<pid>" of the grader that started the container
 OWNER = f"{socket.gethostname()}:{os.getpid()}"
-RUNTIME_ENV = "MLGRADE_DOCKER_RUNTIME"  # the containers' OCI runtime: runsc (gVisor) is stronger, runc the default
-FAST_RUNTIME = "crun"  # used when the engine offers it and RUNTIME_ENV is unset: same options, a cheaper start
+RUNTIME_ENV = "MLGRADE_DOCKER_RUNTIME"  # e.g. runsc (gVisor): a stronger OCI runtime; crun: measured, no faster
 PING_TIMEOUT = 10.0  # seconds: an engine that accepts the connection but never answers is no engine
 MAX_PENDING_LINES = 64  # unread protocol lines the host keeps before calling it output abuse
 MIN_ENGINE = (20, 10)  # seccomp profiles with per-syscall errno (clone3 → ENOSYS) need Docker 20.10
@@ -437,40 +436,18 @@ def docker_client() -> Any:
     except Exception as exc:  # noqa: BLE001 - any failure here means no usable engine
         raise SandboxError(f"the Docker engine does not answer ({_short(exc)}). {DOCKER_HELP}") from None
     check_versions(client)
-    _note_runtimes(client)
     return client
-
-
-_OFFERED_RUNTIMES: list[frozenset[str]] = []  # the engine's OCI runtimes, asked once per process
-
-
-def _note_runtimes(client: Any) -> None:
-    if not _OFFERED_RUNTIMES:
-        try:
-            _OFFERED_RUNTIMES.append(frozenset(client.info().get("Runtimes") or {}))
-        except Exception:  # noqa: BLE001 - no list: the engine's default runtime (create reports a dead engine)
-            pass
-
-
-def container_runtime() -> str | None:
-    """The containers' OCI runtime: $MLGRADE_DOCKER_RUNTIME when set (`runsc` for gVisor, `runc` to force the
-    engine's default); else crun when the engine offers it (the same hardening, a cheaper start: bench/runtimes.py);
-    else None, the engine's default runtime."""
-    chosen = os.environ.get(RUNTIME_ENV)
-    if chosen:
-        return chosen
-    return FAST_RUNTIME if _OFFERED_RUNTIMES and FAST_RUNTIME in _OFFERED_RUNTIMES[0] else None
 
 
 def _runtime_hint(options: dict[str, Any]) -> str:
     runtime = options.get("runtime")
-    return f" (OCI runtime {runtime}; {RUNTIME_ENV}=runc picks the engine's default)" if runtime else ""
+    return f" (OCI runtime {runtime} from ${RUNTIME_ENV}: unset it for the engine's default)" if runtime else ""
 
 
 def container_options(limits: Limits, preload: tuple[str, ...] = ()) -> dict[str, Any]:
     """The hardened `docker run` options (rule R5); the reasons are in docs/security.md.
     PRELOAD names modules the runner imports while it waits for its job (a warm container).
-    The OCI runtime is container_runtime()'s choice."""
+    $MLGRADE_DOCKER_RUNTIME, when set, picks the OCI runtime (e.g. `runsc` for gVisor)."""
     options: dict[str, Any] = {
         "command": [CONTAINER_PYTHON, "-s", "-m", "runner"],
         "name": f"mlgrade-{uuid.uuid4().hex[:12]}",
@@ -509,8 +486,8 @@ def container_options(limits: Limits, preload: tuple[str, ...] = ()) -> dict[str
             {"name": "data", "soft": limits.memory_mb << 20, "hard": limits.memory_mb << 20},
         ],
     }
-    if runtime := container_runtime():
-        options["runtime"] = runtime
+    if os.environ.get(RUNTIME_ENV):
+        options["runtime"] = os.environ[RUNTIME_ENV]
     return options
 
 
