@@ -259,7 +259,7 @@ def main() -> None:
                 base = median(name, reference, key)
                 ratio = f"{median(name, runtime, key) / base:5.2f}" if base else "  n/a (nothing counted)"
                 paired = [row[key] / base_row[key] for row, base_row in
-                          zip(figures[(name, runtime)], figures[(name, reference)], strict=True) if base_row[key]]
+                          zip(figures[(name, runtime)], figures[(name, reference)], strict=True) if base_row[key] and row[key]]
                 pairs = f"   paired by round: {statistics.median(paired):5.2f}" if paired else ""
                 print(f"{name:14} {key:16} {runtime} ÷ {reference}: {ratio}{pairs}")
     for runtime in (runtimes if {"mounts", "bare"} <= set(variants) else []):
