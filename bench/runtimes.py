@@ -23,6 +23,7 @@ the two runtimes' trials of the same round (pairs run seconds apart, so a drifti
 from __future__ import annotations
 
 import argparse
+import atexit
 import contextlib
 import datetime
 import io
@@ -211,6 +212,7 @@ def main() -> None:
     variants: dict[str, Trial] = {"session": session_trial, "bare": bare_trial, "mounts": mounts_trial,
                                   "image sandbox": image_trial(image.image_tag())}
     work = Path(tempfile.mkdtemp(prefix="mlgrade-bench-"))
+    atexit.register(shutil.rmtree, work, True)  # the bundle, also when a trial fails
     if any(BASE_IMAGE in (t.tags or []) for t in client.images.list()):
         variants["image base"] = image_trial(BASE_IMAGE)
         if all(shutil.which(r) for r in runtimes) and os.geteuid() == 0:
@@ -243,7 +245,6 @@ def main() -> None:
         medians = {key: statistics.median(row[key] for row in rows) for key in rows[0]}
         print(f"{name:14} {runtime:5} " + "  ".join(f"{key} {value:6.3f}" for key, value in medians.items()))
     print()
-    shutil.rmtree(work, ignore_errors=True)
     total = {"session": "to answer", "bare": "to exit", "mounts": "to exit", "image sandbox": "to exit",
              "image base": "to exit", "alone": "to exit"}
     reference = runtimes[0]
