@@ -37,7 +37,7 @@ CONTAINER_PYTHON = "/opt/venv/bin/python3"
 LABEL = "mlgrade.sandbox"
 OWNER_LABEL = "mlgrade.owner"  # "<host>:<pid>" of the grader that started the container
 OWNER = f"{socket.gethostname()}:{os.getpid()}"
-RUNTIME_ENV = "MLGRADE_DOCKER_RUNTIME"  # e.g. runsc (gVisor): a stronger OCI runtime for the containers
+RUNTIME_ENV = "MLGRADE_DOCKER_RUNTIME"  # e.g. runsc (gVisor): a stronger OCI runtime; crun: measured, no faster
 PING_TIMEOUT = 10.0  # seconds: an engine that accepts the connection but never answers is no engine
 MAX_PENDING_LINES = 64  # unread protocol lines the host keeps before calling it output abuse
 MIN_ENGINE = (20, 10)  # seccomp profiles with per-syscall errno (clone3 → ENOSYS) need Docker 20.10
@@ -210,7 +210,8 @@ class DockerSession:
             raise SandboxError(f"the sandbox image {image} is missing: run `grade sandbox build`") from None
         except Exception as exc:  # noqa: BLE001
             self._remove()
-            raise SandboxError(f"could not start a sandbox container: {_short(exc)}. {DOCKER_HELP}") from None
+            raise SandboxError(f"could not start a sandbox container: {_short(exc)}{_runtime_hint(options)}. "
+                               f"{DOCKER_HELP}") from None
         except BaseException:  # Ctrl-C while the container is being created: do not leave it behind
             self._remove()
             raise
@@ -464,6 +465,11 @@ def docker_client() -> Any:
         raise SandboxError(f"the Docker engine does not answer ({_short(exc)}). {DOCKER_HELP}") from None
     check_versions(client)
     return client
+
+
+def _runtime_hint(options: dict[str, Any]) -> str:
+    runtime = options.get("runtime")
+    return f" (OCI runtime {runtime} from ${RUNTIME_ENV}: unset it for the engine's default)" if runtime else ""
 
 
 def container_options(limits: Limits, preload: tuple[str, ...] = ()) -> dict[str, Any]:

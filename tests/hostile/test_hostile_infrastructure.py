@@ -130,7 +130,7 @@ def test_unknown_container_runtime_is_ungradable(exercise: Path, sandbox_image: 
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(launcher.RUNTIME_ENV, "mlgrade-no-such-runtime")
     run = grade(exercise, SDPA / "private" / "reference.py", image=sandbox_image)
-    assert_ungradable(run, "could not start a sandbox container")
+    assert_ungradable(run, "could not start a sandbox container", "mlgrade-no-such-runtime from $MLGRADE_DOCKER_RUNTIME")
     assert own_containers() == []
 
 
