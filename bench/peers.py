@@ -177,8 +177,8 @@ def disagreements(reference: Verdicts, other: Verdicts, cases: list[str]) -> lis
     return lines
 
 
-def timed_run(command: list[str], cwd: Path, env: dict[str, str] | None = None,
-              ok: tuple[int, ...] = (0,)) -> subprocess.CompletedProcess[str]:
+def run_command(command: list[str], cwd: Path, env: dict[str, str] | None = None,
+                ok: tuple[int, ...] = (0,)) -> subprocess.CompletedProcess[str]:
     """Run COMMAND, which must exit with a status in OK."""
     completed = subprocess.run(command, cwd=cwd, capture_output=True, text=True, env={**os.environ, **(env or {})})
     if completed.returncode not in ok:
@@ -197,7 +197,7 @@ def grade_mlgrade(submissions: list[Submission], work: Path, jobs: int) -> ToolR
     command = [sys.executable, "-m", "grader", "batch", str(folder), "--exercise", str(SDPA), "--out", str(out),
                "-j", str(jobs), "--gradebook", str(work / "mlgrade" / "gradebook.sqlite3")]
     started = time.perf_counter()
-    timed_run(command, ROOT, ok=(0, 1))
+    run_command(command, ROOT, ok=(0, 1))
     seconds = time.perf_counter() - started
     verdicts = {}
     for path in out.glob("*.json"):
@@ -250,15 +250,15 @@ def grade_otter(venv: Path, submissions: list[Submission], cases: list[str], wor
     write_cases(base)
     env = peer_env(venv, work)
     otter = str(venv / "bin" / "otter")
-    timed_run([otter, "generate", "--no-config", "--no-requirements", "--no-environment", "-t", "tests",
+    run_command([otter, "generate", "--no-config", "--no-requirements", "--no-environment", "-t", "tests",
                "-o", "autograder.zip", "cases.json", "cases.npz"], base, env)
+    (base / "submissions").mkdir()
     for submission in submissions:
         (base / "results" / submission.name).mkdir(parents=True)
-        (base / "submissions").mkdir(exist_ok=True)
         (base / "submissions" / f"{submission.name}.py").write_text(submission.code)
 
     def run(submission: Submission) -> None:
-        timed_run([otter, "run", "--no-logo", "-a", "autograder.zip", "-o", f"results/{submission.name}",
+        run_command([otter, "run", "--no-logo", "-a", "autograder.zip", "-o", f"results/{submission.name}",
                    f"submissions/{submission.name}.py"], base, env)
 
     started = time.perf_counter()
@@ -327,7 +327,7 @@ def grade_nbgrader(venv: Path, submissions: list[Submission], cases: list[str], 
     write_cases(source)
     env = peer_env(venv, work)
     nbgrader = str(venv / "bin" / "nbgrader")
-    timed_run([nbgrader, "generate_assignment", ASSIGNMENT], course, env)
+    run_command([nbgrader, "generate_assignment", ASSIGNMENT], course, env)
     release = json.loads((course / "release" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb").read_text())
     for submission in submissions:
         cells = [{**cell, "source": submission.code} if cell["metadata"].get("nbgrader", {}).get("solution") else cell
@@ -336,9 +336,9 @@ def grade_nbgrader(venv: Path, submissions: list[Submission], cases: list[str], 
         folder.mkdir(parents=True)
         (folder / f"{ASSIGNMENT}.ipynb").write_text(json.dumps({**release, "cells": cells}, indent=1))
     started = time.perf_counter()
-    timed_run([nbgrader, "autograde", ASSIGNMENT], course, env)
+    run_command([nbgrader, "autograde", ASSIGNMENT], course, env)
     seconds = time.perf_counter() - started
-    scores = json.loads(timed_run([str(venv / "bin" / "python"), "-c", NBGRADER_SCORES, db_url, ASSIGNMENT],
+    scores = json.loads(run_command([str(venv / "bin" / "python"), "-c", NBGRADER_SCORES, db_url, ASSIGNMENT],
                                   course, env).stdout)
     verdicts = {name: tuple(graded.get(f"case{index}", False) for index in range(len(cases)))
                 for name, graded in scores.items()}
