@@ -412,7 +412,7 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=50, help="submissions graded by every tool")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2,
                         help="candidates graded at once by mlgrade and by `otter run` (nbgrader grades one at a time)")
-    parser.add_argument("--keep", type=Path, help="work in DIR and keep it (venvs are reused on the next run)")
+    parser.add_argument("--keep", type=Path, metavar="DIR", help="work in DIR and keep it (venvs are reused on the next run)")
     args = parser.parse_args()
     result = run_p6(args.count, args.jobs, args.keep)
     if not result.ok:
