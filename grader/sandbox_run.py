@@ -142,12 +142,12 @@ class Container:
             session.send({"type": "end"})
             self.loaded = None
         session.set_memory(self.members[index].exercise.spec.limits.memory_mb)
+        session.next_exercise()
         session.send({"type": "load", "exercise": index})
         try:
             loaded = self.receive(session, LOAD_TIMEOUT)
         except (ReceiveTimeout, wire.WireError):
             loaded = None
-        session.follow_exercise()
         if loaded is None or loaded.get("type") != "loaded":
             self.discard()  # no trustworthy order is left in this container's messages
             return None, {"type": "LoadFailure", "message": "the solution did not finish importing"}

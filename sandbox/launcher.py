@@ -120,8 +120,10 @@ class Session(Protocol):
         """Limit the whole sandbox's memory to MEMORY_MB from now on (the next exercise's limit)."""
         ...
 
-    def follow_exercise(self) -> None:
-        """Charge time to the exercise process the runner just forked (usage() follows it from now on)."""
+    def next_exercise(self) -> None:
+        """The runner is about to fork the process of another exercise: usage() follows that process, and
+        its output counts against the output cap from zero (the cap is per exercise, as when each had
+        a container of its own)."""
         ...
 
     def close(self) -> Ending: ...
@@ -167,6 +169,10 @@ class _Channel:
 
     def finish(self) -> None:
         self.lines.put(None)
+
+    def count_from_zero(self) -> None:
+        """Count the output against the cap from here (the next exercise's output)."""
+        self.total = 0
 
     def stderr(self) -> str:
         return self._stderr.decode("utf-8", errors="replace")
@@ -277,8 +283,9 @@ class DockerSession:
                                f"{DOCKER_HELP}") from None
         self.memory_mb = memory_mb
 
-    def follow_exercise(self) -> None:
+    def next_exercise(self) -> None:
         self._counters = None  # found again at the next usage(): the runner's new child
+        self.channel.count_from_zero()
 
     def _kill_soon(self) -> None:
         """Kill on output overflow without blocking the reader: the engine does not finish a kill
@@ -617,8 +624,9 @@ class LocalSession:
     def set_memory(self, memory_mb: int) -> None:
         pass  # no cgroup: each exercise process lowers its own rlimit (memory_rlimits)
 
-    def follow_exercise(self) -> None:
+    def next_exercise(self) -> None:
         self._timed = None
+        self.channel.count_from_zero()
 
     def kill(self) -> None:
         try:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -51,7 +52,8 @@ def test_the_whole_banks_wrong_variants_get_the_same_verdicts_in_one_container(s
     by case, and the same misconception named."""
     options = GradeOptions(image=sandbox_image)
     bank = _bank()
-    differences, graded = [], 0
+    differences: list[str] = []
+    graded = 0
     for k in range(max(len(e.spec.wrong) for e in bank)):
         chosen: dict[str, tuple[Exercise, Files]] = {
             e.spec.id: (e, candidate_files(e, e.wrong_file(e.spec.wrong[k].file))) for e in bank if len(e.spec.wrong) > k}
@@ -62,8 +64,9 @@ def test_the_whole_banks_wrong_variants_get_the_same_verdicts_in_one_container(s
                                   chosen.values()))
         for shared, own in zip(together, alone, strict=True):
             graded += 1
-            if _verdicts(shared) != _verdicts(own):
-                differences.append((shared.id, k, _verdicts(shared), _verdicts(own)))
+            differences += [f"{shared.id} {shared.cases[i].name} (variant {k}): {a[1:]} in one container, "
+                            f"{b[1:]} alone ({shared.cases[i].reason[:80]} | {own.cases[i].reason[:80]})"
+                            for i, (a, b) in enumerate(zip(_verdicts(shared), _verdicts(own), strict=True)) if a != b]
     assert graded > 400
     assert differences == []
     assert leftover_containers() == []
@@ -177,3 +180,22 @@ def test_memory_limits_follow_each_exercise(sandbox_image: str, monkeypatch: pyt
                               lambda _m: None, threading.Event())
     assert all(r.passed for r in results)
     assert sorted(set(seen), reverse=True) == [limits["leetcode/two_sum"], limits["sql/second_highest_salary"]]
+
+
+def test_the_output_cap_is_per_exercise(sandbox_image: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each exercise may send back what its own container would have let through: with a cap above each
+    exercise's output but below their sum, both pass in one container."""
+    opened = _count_containers(monkeypatch)
+    exercises = [load_exercise(EXERCISES / name) for name in ("ml_basics/softmax", "ml_basics/log_softmax")]
+    files = {e.spec.id: candidate_files(e, e.reference_file) for e in exercises}
+    options = GradeOptions(image=sandbox_image)
+    sizes = []
+    for exercise in exercises:
+        assert grade_exercise(exercise, files[exercise.spec.id], options, threading.Event()).passed
+        sizes.append(opened[-1].channel.total)
+    cap = max(sizes) + 4096
+    assert cap < sum(sizes)
+    capped = [replace(e, spec=replace(e.spec, limits=replace(e.spec.limits, output_bytes=cap))) for e in exercises]
+    results = grade_exercises(capped, lambda e: files[e.spec.id], options, lambda _m: None, threading.Event())
+    assert [r.verdict for r in results] == [Verdict.PASSED, Verdict.PASSED], [c.reason for r in results for c in r.cases][:2]
+    assert leftover_containers() == []
