@@ -158,14 +158,14 @@ def make_cohort(folder: Path, count: int) -> tuple[Path, Path]:
     return submissions, assignment
 
 
-def floor_core_seconds(runs: int, image: str) -> tuple[float, float]:
-    """(core-seconds, wall seconds) of one bare hardened `docker run` of `python -c pass`, the mean of RUNS
-    in a row: what any sandboxed grading pays at least per container."""
+def floor_core_seconds(runs: int, image: str, code: str = "pass") -> tuple[float, float]:
+    """(core-seconds, wall seconds) of one bare hardened `docker run` of `python -c CODE`, the mean of RUNS
+    in a row; with `pass`, what any sandboxed grading pays at least per container."""
     from sandbox.launcher import CONTAINER_PYTHON
 
     command = ["docker", "run", "--rm", "--network", "none", "--read-only", "--cap-drop", "ALL", "--security-opt",
                "no-new-privileges", "--pids-limit", "64", "--memory", "512m", "--memory-swap", "512m", "--cpus", "1",
-               "--user", "65534:65534", "--init", "--log-driver", "none", image, CONTAINER_PYTHON, "-c", "pass"]
+               "--user", "65534:65534", "--init", "--log-driver", "none", image, CONTAINER_PYTHON, "-c", code]
     subprocess.run(command, check=True, capture_output=True)  # warm-up: the image's layers in the page cache
     busy0, _total = cpu_times()
     started = time.perf_counter()
@@ -190,12 +190,17 @@ def cohort_figure(work: Path, count: int, jobs: int) -> str:
     busy1, _total = cpu_times()
     core_seconds = (busy1 - busy0) / os.sysconf("SC_CLK_TCK") / (count * len(TAKE_HOME))
     floor, floor_wall = floor_core_seconds(10, image_tag())
+    numpy, _wall = floor_core_seconds(10, image_tag(), "import numpy")
+    scipy, _wall = floor_core_seconds(10, image_tag(), "import numpy; from scipy.stats import t")
     return (f"P5 cohort of {count} candidates × {len(TAKE_HOME)} exercises on {jobs} jobs: "
             f"{count / wall * 60:.0f} candidates/min, {core_seconds:.3f} core-s per candidate-exercise "
             f"(target ≤ 0.15); floor: one bare hardened docker run {floor:.3f} core-s ({floor_wall:.2f} s wall), "
             f"i.e. {floor / len(TAKE_HOME):.3f} per exercise of a {len(TAKE_HOME)}-exercise run; "
             f"grader peak RSS {small[2] / 1024:.0f} MiB for 20, {rss / 1024:.0f} MiB for {count} "
-            f"(ratio {rss / small[2]:.2f})")
+            f"(ratio {rss / small[2]:.2f})\n"
+            f"   per candidate: {core_seconds * len(TAKE_HOME):.2f} core-s, of which a hardened docker run with "
+            f"`import numpy` costs {numpy:.2f} and one that also imports scipy.stats, as the statistics "
+            f"exercise's answers do, {scipy:.2f}")
 
 
 def candidates_compute(out: Path) -> float:
