@@ -1,4 +1,4 @@
-"""The sandbox of a candidate's run: one container for the exercises of a group (container_key), graded
+"""The sandbox of a candidate's run: one container for the exercises of a group (by_container), graded
 one after another, each in a fresh process the runner forks (rule R5, docs/design.md); the cases go in one
 at a time, and a crash or time-out gets a fresh container for the cases and exercises that remain.
 Every path ends in a CaseResult from grader/verdicts.py (rule R7); a cancelled run kills and removes its

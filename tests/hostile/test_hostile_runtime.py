@@ -1,5 +1,5 @@
 """The containers' OCI runtime ($MLGRADE_DOCKER_RUNTIME, sandbox/launcher.py): the same isolation under runc
-(the engine's default) and crun (Debian's, measured in bench/RUNTIMES.md: no faster through Docker 20.10).
+(the engine's default) and crun (Debian's, docs/performance.md, "A cheaper container start?": no faster through Docker 20.10).
 
 The runtime changes how a container is started, never which options it gets: these tests check, under
 runc and under crun, that the seccomp profile, the masked paths, the dropped capabilities, the cgroup
