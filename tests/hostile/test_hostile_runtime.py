@@ -32,7 +32,8 @@ def offered_runtimes() -> set[str]:
 
 def needs(runtime: str) -> None:
     if runtime not in offered_runtimes():
-        pytest.skip(f"the Docker engine offers no {runtime!r} runtime (scripts/setup registers crun where it can)")
+        pytest.skip(f"the Docker engine offers no {runtime!r} runtime (crun is an opt-in: register it with the "
+                    "engine, docs/security.md)")
 
 
 @pytest.fixture()
