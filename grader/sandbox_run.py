@@ -183,7 +183,9 @@ class Container:
         # No candidate code has run yet (modules load only after `load`), so this reply is the runner's
         # own: the one container message that can establish a fault of the sandbox.
         if written is None or written.get("type") != "written":
-            raise SandboxError("the sandbox's runner did not start; check the Docker host, then grade again")
+            said = self.close().stderr.strip().splitlines()  # the runtime's own error, when it said one
+            raise SandboxError("the sandbox's runner did not start" + (f" ({scrub(said[-1], 200)})" if said else "")
+                               + "; check the Docker host, then grade again")
         if written.get("ok") is not True:
             raise SandboxError(f"the sandbox could not hold the submission ({scrub(written.get('problem'), 200)}): "
                                f"its /tmp is {self.limits.tmpfs_mb} MB; check free disk and memory on the Docker "

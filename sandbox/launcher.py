@@ -34,6 +34,7 @@ RUNNER_DIR = Path(__file__).parent / "runner"
 SECCOMP_PROFILE = Path(__file__).parent / "seccomp.json"
 CONTAINER_RUNNER_ROOT = "/opt/mlgrade"
 CONTAINER_PYTHON = "/opt/venv/bin/python3"
+RUNNER_COMMAND = [CONTAINER_PYTHON, "-s", "-m", "runner"]
 LABEL = "mlgrade.sandbox"
 OWNER_LABEL = "mlgrade.owner"  # "<host>:<pid>" of the grader that started the container
 OWNER = f"{socket.gethostname()}:{os.getpid()}"
@@ -270,7 +271,7 @@ class DockerSession:
         cpu = _cgroup_cpu(cgroup) if cgroup is not None else None
         if cpu is None:
             return None
-        return Usage(cpu=cpu, waiting=_run_delay(runner) if runner is not None else None)
+        return Usage(cpu=cpu, waiting=run_delay(runner) if runner is not None else None)
 
     def set_memory(self, memory_mb: int) -> None:
         """Change the container's cgroup memory limit (and swap, to the same value) in place."""
@@ -380,23 +381,28 @@ CGROUP_CPU = ("/sys/fs/cgroup/cpuacct/docker/{id}/cpuacct.usage", "/sys/fs/cgrou
 
 def _counters(container_id: str) -> tuple[Path | None, int | None]:
     """The container's CPU counter file on the host (cgroup v1 or v2, cgroupfs or systemd driver) and the
-    host pid of the process running the current exercise: the child of the runner (the first child of the
-    container's init), or the runner before it forks one, found among the cgroup's processes (pids as this
-    host sees them, so an engine in another pid namespace does not mislead it)."""
+    host pid of the process running the current exercise (timed_process)."""
     found = next((Path(t.format(id=container_id)) for t in CGROUP_CPU if os.path.exists(t.format(id=container_id))),
                  None)
     if found is None:
         return None, None
+    return found, timed_process(found.parent / "cgroup.procs")
+
+
+def timed_process(procs: Path) -> int | None:
+    """The host pid of the process running the current exercise, among a container's processes (its cgroup's
+    PROCS file): the child of the runner (the first child of the container's init), or the runner before it
+    forks one. Pids as this host sees them, so an engine in another pid namespace does not mislead it."""
     try:
-        pids = sorted(int(line) for line in (found.parent / "cgroup.procs").read_text().split())
+        pids = sorted(int(line) for line in procs.read_text().split())
         parents = {pid: _parent(pid) for pid in pids}
     except (OSError, ValueError):
-        return found, None
+        return None
     inits = [pid for pid, parent in parents.items() if parent not in parents]
     runners = [pid for pid, parent in parents.items() if inits and parent == inits[0]]
     exercises = [pid for pid, parent in parents.items() if runners and parent == runners[0]]
     timed = exercises or runners
-    return found, (timed[0] if timed else None)
+    return timed[0] if timed else None
 
 
 def _parent(pid: int) -> int:
@@ -415,7 +421,7 @@ def _cgroup_cpu(path: Path) -> float | None:
     return int(text) / 1e9
 
 
-def _run_delay(pid: int) -> float | None:
+def run_delay(pid: int) -> float | None:
     """Seconds the process's main thread spent runnable but waiting for a CPU (/proc/PID/schedstat)."""
     try:
         return int(Path(f"/proc/{pid}/schedstat").read_text().split()[1]) / 1e9
@@ -434,20 +440,20 @@ def check_versions(client: Any) -> None:
         report = client.version()
     except Exception as exc:  # noqa: BLE001
         raise SandboxError(f"the Docker engine does not report its version ({_short(exc)}). {DOCKER_HELP}") from None
-    engine = _numbers(report.get("Version", ""))
+    engine = numbers(report.get("Version", ""))
     if engine < MIN_ENGINE:
         raise SandboxError(f"the Docker engine is version {report.get('Version')!s:.40}; mlgrade's sandbox needs "
                            f"{'.'.join(map(str, MIN_ENGINE))} or later (its seccomp profile and limits). "
                            "Upgrade Docker, then grade again")
     runc = next((c.get("Version", "") for c in report.get("Components") or [] if c.get("Name") == "runc"), None)
-    if runc is not None and _numbers(runc) < MIN_RUNC:
+    if runc is not None and numbers(runc) < MIN_RUNC:
         raise SandboxError(f"the engine's runc is version {runc!s:.40}; mlgrade's sandbox needs "
                            f"{'.'.join(map(str, MIN_RUNC))} or later, with your distribution's security fixes "
                            "(CVE-2024-21626). Upgrade Docker and runc, then grade again")
     _VERSIONS_CHECKED.append(True)
 
 
-def _numbers(version: str) -> tuple[int, ...]:
+def numbers(version: str) -> tuple[int, ...]:
     """(20, 10, 24) from "20.10.24+dfsg1"; () when VERSION does not start with a number."""
     parts = []
     for part in version.lstrip("v").split("."):
@@ -484,25 +490,16 @@ def container_options(limits: Limits, preload: tuple[str, ...] = ()) -> dict[str
     PRELOAD names modules the runner imports while it waits for its job (a warm container).
     $MLGRADE_DOCKER_RUNTIME, when set, picks the OCI runtime (e.g. `runsc` for gVisor)."""
     options: dict[str, Any] = {
-        "command": [CONTAINER_PYTHON, "-s", "-m", "runner"],
+        "command": RUNNER_COMMAND,
         "name": f"mlgrade-{uuid.uuid4().hex[:12]}",
         "labels": {LABEL: "1", OWNER_LABEL: OWNER},
         "user": "65534:65534",
         "working_dir": "/tmp",
-        "environment": {
-            "PYTHONPATH": CONTAINER_RUNNER_ROOT,
-            "MLGRADE_PRELOAD": ",".join(preload),
-            "MLGRADE_OWN_PID_NAMESPACE": "1",
-            "PYTHONDONTWRITEBYTECODE": "1",
-            "HOME": "/tmp",
-            "OMP_NUM_THREADS": "1",
-            "OPENBLAS_NUM_THREADS": "1",
-            "MKL_NUM_THREADS": "1",
-        },
+        "environment": runner_environment(preload),
         "volumes": {str(staged_runner()): {"bind": f"{CONTAINER_RUNNER_ROOT}/runner", "mode": "ro"}},
         "network_mode": "none",
         "read_only": True,
-        "tmpfs": {"/tmp": f"rw,nosuid,nodev,noexec,size={limits.tmpfs_mb}m,mode=1777"},
+        "tmpfs": {"/tmp": ",".join(tmpfs_options(limits))},
         "mem_limit": f"{limits.memory_mb}m",
         "memswap_limit": f"{limits.memory_mb}m",
         "pids_limit": limits.pids,
@@ -513,17 +510,37 @@ def container_options(limits: Limits, preload: tuple[str, ...] = ()) -> dict[str
         "init": True,
         "stdin_open": True,
         "log_config": {"type": "none", "config": {}},
-        "ulimits": [
-            {"name": "nofile", "soft": limits.nofile, "hard": limits.nofile},
-            {"name": "fsize", "soft": limits.fsize_mb << 20, "hard": limits.fsize_mb << 20},
-            {"name": "core", "soft": 0, "hard": 0},
-            *({"name": name.removeprefix("RLIMIT_").lower(), "soft": value, "hard": value}
-              for name, value in memory_rlimits("docker", limits.memory_mb).items()),
-        ],
+        "ulimits": [{"name": name.removeprefix("RLIMIT_").lower(), "soft": value, "hard": value}
+                    for name, value in container_rlimits(limits).items()],
     }
     if os.environ.get(RUNTIME_ENV):
         options["runtime"] = os.environ[RUNTIME_ENV]
     return options
+
+
+def tmpfs_options(limits: Limits) -> list[str]:
+    """The mount options of the container's /tmp, the only place it can write."""
+    return ["rw", "nosuid", "nodev", "noexec", f"size={limits.tmpfs_mb}m", "mode=1777"]
+
+
+def runner_environment(preload: tuple[str, ...] = ()) -> dict[str, str]:
+    """The environment of the runner in a container, on top of the image's own (its PATH)."""
+    return {
+        "PYTHONPATH": CONTAINER_RUNNER_ROOT,
+        "MLGRADE_PRELOAD": ",".join(preload),
+        "MLGRADE_OWN_PID_NAMESPACE": "1",
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "HOME": "/tmp",
+        "OMP_NUM_THREADS": "1",
+        "OPENBLAS_NUM_THREADS": "1",
+        "MKL_NUM_THREADS": "1",
+    }
+
+
+def container_rlimits(limits: Limits) -> dict[str, int]:
+    """The runner's rlimits in a container, by resource name (soft = hard)."""
+    return {"RLIMIT_NOFILE": limits.nofile, "RLIMIT_FSIZE": limits.fsize_mb << 20, "RLIMIT_CORE": 0,
+            **memory_rlimits("docker", limits.memory_mb)}
 
 
 def memory_rlimits(sandbox: str, memory_mb: int) -> dict[str, int]:
@@ -562,28 +579,17 @@ def staged_runner() -> Path:
     return _STAGED[0]
 
 
-class LocalSession:
-    """The weaker sandbox: a separate process with rlimits, no container. Labelled everywhere."""
+class PipedSession:
+    """A runner that is a child process of the grader, talked to over its stdin and stdout pipes."""
 
-    sandbox = "local"
+    channel: _Channel
+    process: subprocess.Popen[bytes]
 
-    def __init__(self, limits: Limits) -> None:
-        self.workdir = Path(tempfile.mkdtemp(prefix="mlgrade-local-"))
-        self._timed: int | None = None
-        self.channel = _Channel(limits.output_bytes, self.kill)
-        env = {
-            "PATH": "/usr/bin:/bin",
-            "PYTHONPATH": str(RUNNER_DIR.parent),
-            "PYTHONDONTWRITEBYTECODE": "1",
-            "HOME": str(self.workdir),
-            "OMP_NUM_THREADS": "1",
-            "MLGRADE_SUBMISSION_DIR": str(self.workdir / "submission"),
-        }
-        self.process = subprocess.Popen(
-            [sys.executable, "-s", "-m", "runner"],
-            cwd=self.workdir, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-            preexec_fn=lambda: _local_limits(limits), start_new_session=True,
-        )
+    def _spawn(self, command: list[str], on_overflow: Callable[[], None], output_bytes: int,
+               **popen: Any) -> None:
+        self.channel = _Channel(output_bytes, on_overflow)
+        self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                        stderr=subprocess.PIPE, **popen)
         self._readers = [
             threading.Thread(target=self._read, args=(stream, number), daemon=True)
             for stream, number in ((self.process.stdout, 1), (self.process.stderr, 2))
@@ -611,6 +617,43 @@ class LocalSession:
     def arrival(self) -> float:
         return self.channel.arrived
 
+    def kill(self) -> None:
+        raise NotImplementedError
+
+    def _wait(self) -> int:
+        """Close the runner's stdin, wait for it to end (SIGKILL after a short grace), drain its output."""
+        with contextlib.suppress(OSError):
+            assert self.process.stdin is not None
+            self.process.stdin.close()
+        try:
+            code = self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.kill()
+            code = self.process.wait()
+        for reader in self._readers:
+            reader.join(timeout=5)
+        return code
+
+
+class LocalSession(PipedSession):
+    """The weaker sandbox: a separate process with rlimits, no container. Labelled everywhere."""
+
+    sandbox = "local"
+
+    def __init__(self, limits: Limits) -> None:
+        self.workdir = Path(tempfile.mkdtemp(prefix="mlgrade-local-"))
+        self._timed: int | None = None
+        env = {
+            "PATH": "/usr/bin:/bin",
+            "PYTHONPATH": str(RUNNER_DIR.parent),
+            "PYTHONDONTWRITEBYTECODE": "1",
+            "HOME": str(self.workdir),
+            "OMP_NUM_THREADS": "1",
+            "MLGRADE_SUBMISSION_DIR": str(self.workdir / "submission"),
+        }
+        self._spawn([sys.executable, "-s", "-m", "runner"], self.kill, limits.output_bytes, cwd=self.workdir,
+                    env=env, preexec_fn=lambda: _local_limits(limits), start_new_session=True)
+
     def usage(self) -> Usage | None:
         """The exercise process's main-thread CPU time and run-queue delay (/proc/PID/schedstat)."""
         if self._timed is None:
@@ -635,23 +678,11 @@ class LocalSession:
             pass
 
     def close(self) -> Ending:
-        try:
-            assert self.process.stdin is not None
-            self.process.stdin.close()
-        except OSError:
-            pass
-        try:
-            code = self.process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            self.kill()
-            code = self.process.wait()
+        code = self._wait()
         self.kill()  # daemons the candidate left in its session
-        for reader in self._readers:
-            reader.join(timeout=5)
         shutil.rmtree(self.workdir, ignore_errors=True)
         return Ending(exit_code=code, oom_killed=False,
                       output_overflow=self.channel.overflow, stderr=self.channel.stderr())
-
 
     def discard(self) -> None:
         self.kill()
@@ -679,6 +710,16 @@ def open_session(sandbox: str, image: str, limits: Limits, preload: tuple[str, .
     """Start a runner in the chosen sandbox ("docker" or "local")."""
     if sandbox == "local":
         return LocalSession(limits)
+    return container_session(image, limits, preload)
+
+
+def container_session(image: str, limits: Limits, preload: tuple[str, ...] = ()) -> Session:
+    """A fresh hardened container of IMAGE running the runner: started by crun directly where this host
+    allows it (sandbox/oci.py, the same container at a seventh of the cost), else by the Docker engine."""
+    from . import oci
+
+    if oci.direct():
+        return oci.OciSession(image, limits, preload)
     return DockerSession(image, limits, preload)
 
 
@@ -701,8 +742,10 @@ def remove_leftover_containers(everything: bool = False) -> int:
     import docker
     import docker.errors
 
+    from . import oci
+
     client = docker.from_env()
-    removed = 0
+    removed = oci.remove_leftovers(everything)
     for container in client.containers.list(all=True, filters={"label": LABEL}, ignore_removed=True):
         if everything or orphaned(container.labels.get(OWNER_LABEL, "")):
             try:

@@ -12,14 +12,14 @@ import threading
 import time
 from dataclasses import dataclass, field
 
-from .launcher import DockerSession, Limits, SandboxError, Session
+from .launcher import Limits, SandboxError, Session, container_session
 
 Key = tuple[Limits, tuple[str, ...]]
 
 
 @dataclass
 class _Warm:
-    session: DockerSession
+    session: Session
     started: float = field(default_factory=time.monotonic)
 
 
@@ -44,7 +44,7 @@ class WarmPool:
             ready = self._ready.get(key, [])
             warm = ready.pop(0) if ready else None
         self._refill(key)
-        return warm.session if warm is not None else DockerSession(self.image, limits, preload)
+        return warm.session if warm is not None else container_session(self.image, limits, preload)
 
     def prewarm(self, limits: Limits, preload: tuple[str, ...] = ()) -> None:
         """Start containers for KEY now, before the first submission arrives."""
@@ -71,7 +71,7 @@ class WarmPool:
 
     def _start_one(self, key: Key) -> None:
         try:
-            session: DockerSession | None = DockerSession(self.image, key[0], key[1])
+            session: Session | None = container_session(self.image, key[0], key[1])
         except SandboxError:
             session = None  # acquire() will start one itself and report the fault there
         with self._lock:
@@ -110,5 +110,5 @@ class WarmPool:
             starter.join(timeout=60)  # a container that finishes starting now is discarded by _start_one
 
 
-def _discard(session: DockerSession) -> None:
+def _discard(session: Session) -> None:
     session.discard()

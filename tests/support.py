@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 EXERCISES = ROOT / "exercises"
 SDPA = EXERCISES / "attention" / "scaled_dot_product"
@@ -36,18 +38,37 @@ def run_grade(*args: str | Path, env: dict[str, str] | None = None, timeout: flo
 def leftover_containers() -> list[str]:
     """Sandbox containers left behind: owned by this test process or by a grader that has exited.
     (Containers of graders still running, e.g. a concurrent run, are not leftovers.)"""
+    from sandbox import oci
     from sandbox.launcher import OWNER, OWNER_LABEL, janitor, orphaned
 
     janitor.wait()  # removals this process started in the background (it waits for them at exit too)
 
     listed = subprocess.run(["docker", "ps", "-a", "--filter", "label=mlgrade.sandbox", "--format",
                              f'{{{{.Names}}}} {{{{.Label "{OWNER_LABEL}"}}}}'], capture_output=True, text=True, check=True)
-    names = []
-    for line in listed.stdout.splitlines():
-        name, _, owner = line.partition(" ")
-        if owner == OWNER or orphaned(owner):
-            names.append(name)
-    return names
+    owned = [line.partition(" ")[::2] for line in listed.stdout.splitlines()]
+    owned += [(name, oci.owner(name)) for name in oci.started()]  # those crun started directly
+    return [name for name, owner in owned if owner == OWNER or orphaned(owner)]
+
+
+def launch(how: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make this test's containers start HOW: "direct" (crun, without the engine), "engine" (its default runtime),
+    or the engine with the runtime "runc" or "crun"; skip the test with the reason when this host cannot."""
+    from sandbox import launcher, oci
+
+    if how == "direct":
+        monkeypatch.delenv(launcher.RUNTIME_ENV, raising=False)
+        if (reason := oci.unavailable()) is not None:
+            pytest.skip(f"crun cannot start the containers directly here: {reason}")
+        monkeypatch.setenv(oci.LAUNCHER_ENV, "crun")
+        return
+    monkeypatch.setenv(oci.LAUNCHER_ENV, "engine")
+    if how == "engine":
+        monkeypatch.delenv(launcher.RUNTIME_ENV, raising=False)
+        return
+    if how not in (launcher.docker_client().info().get("Runtimes") or {}):
+        pytest.skip(f"the Docker engine offers no {how!r} runtime (crun is an opt-in: register it with the "
+                    "engine, docs/security.md)")
+    monkeypatch.setenv(launcher.RUNTIME_ENV, how)
 
 
 @dataclass

@@ -11,13 +11,14 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
-from support import ROOT, leftover_containers
+from support import ROOT, launch, leftover_containers
 
 from grader import sandbox_run
 from grader.bank import Exercise, discover, load_exercise
 from grader.grading import Files, candidate_files, grade_exercise, grade_exercises
 from grader.options import GradeOptions
 from grader.results import ExerciseResult, Verdict
+from sandbox import launcher, oci
 
 pytestmark = pytest.mark.docker
 EXERCISES = ROOT / "exercises"
@@ -157,9 +158,12 @@ def _indented(code: str) -> str:
     return "".join(f"    {line}\n" for line in code.splitlines())
 
 
-def test_memory_limits_follow_each_exercise(sandbox_image: str, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("how", ["direct", "engine"])
+def test_memory_limits_follow_each_exercise(how: str, sandbox_image: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """The container is made with the largest limit of the run and lowered in place: an exercise of
-    256 MB cannot use the 1024 MB of the exercise graded before it."""
+    256 MB cannot use the 1024 MB of the exercise graded before it (read on the host: the engine's
+    setting, or the cgroup crun's container is in)."""
+    launch(how, monkeypatch)
     exercises = {name: load_exercise(EXERCISES / name) for name in ("leetcode/two_sum", "sql/second_highest_salary")}
     limits = {name: e.spec.limits.memory_mb for name, e in exercises.items()}
     assert limits["leetcode/two_sum"] > limits["sql/second_highest_salary"]
@@ -169,9 +173,12 @@ def test_memory_limits_follow_each_exercise(sandbox_image: str, monkeypatch: pyt
     def enter(container: sandbox_run.Container, index: int) -> Any:
         entered = real(container, index)
         session = container.session
-        assert session is not None
-        session.container.reload()
-        seen.append(session.container.attrs["HostConfig"]["Memory"] >> 20)
+        if isinstance(session, oci.OciSession):
+            seen.append(int((session.cgroup.memory / "memory.limit_in_bytes").read_text()) >> 20)
+        else:
+            assert isinstance(session, launcher.DockerSession)
+            session.container.reload()
+            seen.append(session.container.attrs["HostConfig"]["Memory"] >> 20)
         return entered
 
     monkeypatch.setattr(sandbox_run.Container, "enter", enter)

@@ -19,11 +19,15 @@ def sandbox_build(
     base: Annotated[str | None, typer.Option(help="Base image with python3, e.g. python:3.11-slim where a "
                                                 "registry is reachable. Default: a debootstrap Debian base.")] = None,
 ) -> None:
+    from sandbox import oci, rootfs
     from sandbox.image import build_image
     from sandbox.launcher import SandboxError
 
     try:
         tag = build_image(cache_home(), base=base, progress=lambda message: errors.print(message, markup=False))
+        if oci.unavailable() is None:  # crun will start the containers: unpack the image's files for it now
+            errors.print("unpacking the image's files for crun (sandbox/oci.py)", markup=False)
+            rootfs.exported(tag)
     except SandboxError as exc:
         raise InfrastructureError(str(exc)) from None
     console.print(f"built {tag}")

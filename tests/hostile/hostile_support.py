@@ -148,8 +148,10 @@ def strings_in(value: Any) -> list[str]:
 
 
 def own_containers(owner: str | None = None) -> list[str]:
-    """Sandbox containers started by OWNER ("<host>:<pid>", default: this process), running or not.
+    """Sandbox containers started by OWNER ("<host>:<pid>", default: this process), running or not, by the
+    engine or by crun (their cgroups, which live as long as they do).
     (Other engineers' graders share the Docker engine; their containers are not ours to judge.)"""
+    from sandbox import oci
     from sandbox.launcher import OWNER, OWNER_LABEL, janitor
 
     if owner is None:
@@ -157,8 +159,19 @@ def own_containers(owner: str | None = None) -> list[str]:
     listed = subprocess.run(["docker", "ps", "-a", "--filter", "label=mlgrade.sandbox", "--filter",
                              f"label={OWNER_LABEL}={owner or OWNER}", "--format", "{{.Names}}"],
                             capture_output=True, text=True, check=True)
-    return listed.stdout.split()
+    return listed.stdout.split() + [name for name in oci.started() if oci.owner(name) == (owner or OWNER)]
 
 
 def owner_of(pid: int) -> str:
     return f"{socket.gethostname()}:{pid}"
+
+
+def outside(action: str, name: str) -> list[str]:
+    """The command that kills ("kill") or removes ("remove") container NAME from outside mlgrade: with crun for
+    a container crun started directly (named mlgrade-<grader pid>-<random>), else with docker."""
+    from sandbox import oci
+
+    if re.fullmatch(rf"{oci.PREFIX}\d+-[0-9a-z]+", name):
+        return ["crun", "--root", oci.STATE_ROOT, *(["kill", name, "KILL"] if action == "kill"
+                                                  else ["delete", "--force", name])]
+    return ["docker", *(["kill", name] if action == "kill" else ["rm", "-f", name])]

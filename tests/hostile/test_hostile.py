@@ -35,6 +35,7 @@ from hostile_support import (
     strings_in,
 )
 from rich.console import Console
+from support import launch
 
 from grader import sandbox_run
 from grader.grading import grade_path
@@ -86,9 +87,13 @@ def test_there_are_at_least_forty_attacks() -> None:
     assert len(ATTACKS) >= 40
 
 
+@pytest.mark.parametrize("how", ["direct", "engine"])
 @pytest.mark.parametrize("attack", ATTACKS, ids=[attack.name for attack in ATTACKS])
-def test_hostile_submission(attack: Attack, sandbox_image: str, exercise_for: Callable[[dict[str, float]], Path],
-                            hidden: HiddenData, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_hostile_submission(attack: Attack, how: str, sandbox_image: str,
+                            exercise_for: Callable[[dict[str, float]], Path], hidden: HiddenData,
+                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every attack, in containers crun starts directly (where this host allows it) and the engine starts."""
+    launch(how, monkeypatch)
     monkeypatch.setenv(SECRET_ENV, SECRET)
     if attack.load_timeout is not None:
         monkeypatch.setattr(sandbox_run, "LOAD_TIMEOUT", attack.load_timeout)

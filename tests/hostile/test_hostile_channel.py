@@ -15,10 +15,12 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
 from hostile_support import SDPA, SUBMISSIONS, make_exercise, own_containers
+from support import launch
 
 from grader.bank import load_exercise
 from grader.cases import generate_cases
@@ -26,7 +28,7 @@ from grader.grading import grade_path
 from grader.options import GradeOptions
 from grader.results import RunResult, Verdict, to_document
 from grader.verdicts import HIDDEN_FRACTION_STEP, PUBLIC_ERROR_TYPES
-from sandbox import launcher
+from sandbox import launcher, oci
 
 pytestmark = pytest.mark.docker
 
@@ -232,6 +234,7 @@ def test_container_sees_no_host_install_path(exercise: Path, tmp_path: Path, san
 
 def test_too_old_engine_is_ungradable_with_a_clear_message(exercise: Path, sandbox_image: str,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(oci.LAUNCHER_ENV, "engine")  # the engine starts the containers (crun needs no engine version)
     monkeypatch.setattr(launcher, "MIN_ENGINE", (99, 0))
     monkeypatch.setattr(launcher, "_VERSIONS_CHECKED", [])
     run = grade(exercise, REFERENCE, sandbox_image)
@@ -244,25 +247,33 @@ def test_this_engine_meets_the_minimum_versions(sandbox_image: str, monkeypatch:
     monkeypatch.setattr(launcher, "_VERSIONS_CHECKED", [])
     launcher.check_versions(launcher.docker_client())
     assert launcher._VERSIONS_CHECKED == [True]
-    assert launcher._numbers("20.10.24+dfsg1") == (20, 10, 24) and launcher._numbers("1.1.5+ds1") == (1, 1, 5)
-    assert launcher._numbers("v1.0.0-rc93") == (1, 0, 0) and launcher._numbers("dev") == ()
+    assert launcher.numbers("20.10.24+dfsg1") == (20, 10, 24) and launcher.numbers("1.1.5+ds1") == (1, 1, 5)
+    assert launcher.numbers("v1.0.0-rc93") == (1, 0, 0) and launcher.numbers("dev") == ()
 
 
 # --- 5b. a starved container is not charged for waiting ------------------------------------------------------
 
 
-def test_starved_correct_answer_is_not_a_time_limit(exercise: Path, tmp_path: Path, sandbox_image: str,
+@pytest.mark.parametrize("how", ["direct", "engine"])
+def test_starved_correct_answer_is_not_a_time_limit(how: str, exercise: Path, tmp_path: Path, sandbox_image: str,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     """A correct answer that spends 0.3 s of CPU per case, in a container throttled to a fifth of a CPU
     (as on a host with five busy neighbours): about 1.5 s of wall time per case against the 1 s limit.
     Charged its CPU time, it passes; the times shown are CPU times, well under the wall time. (The
     host's own delay in reading an answer does count: the margin leaves 0.7 s for it.)"""
-    real = launcher.container_options
+    launch(how, monkeypatch)
+    real_options, real_config = launcher.container_options, oci.config
 
     def starved(limits: launcher.Limits, preload: tuple[str, ...] = ()) -> dict[str, object]:
-        return {**real(limits, preload), "nano_cpus": 200_000_000}
+        return {**real_options(limits, preload), "nano_cpus": 200_000_000}
+
+    def starved_direct(*args: Any) -> dict[str, Any]:
+        settings = real_config(*args)
+        settings["linux"]["resources"]["cpu"]["quota"] = 20_000  # of a 100_000 µs period
+        return settings
 
     monkeypatch.setattr(launcher, "container_options", starved)
+    monkeypatch.setattr(oci, "config", starved_direct)
     source = (REFERENCE.read_text().replace("def scaled_dot_product_attention(", "def _reference(", 1)
               + "\n\nimport time as _time\n\n\ndef scaled_dot_product_attention(*args, **kwargs):\n"
               + "    _end = _time.process_time() + 0.3\n    while _time.process_time() < _end:\n        pass\n"

@@ -21,15 +21,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hostile_support import SDPA, SUBMISSIONS, make_exercise, own_containers, owner_of
+from hostile_support import SDPA, SUBMISSIONS, make_exercise, outside, own_containers, owner_of
+from support import launch
 
 from grader.grading import grade_path
 from grader.options import GradeOptions
 from grader.results import RunResult, Verdict
-from sandbox import launcher
+from sandbox import launcher, oci
 from sandbox.launcher import Limits, container_options
 
 ROOT = SDPA.parents[2]
+LAUNCHES = ["direct", "engine"]
 CORRECT = (SUBMISSIONS / "double_fork_daemon.py").read_text().split("def _daemonize")[0]  # imports + _attention
 SIGNATURE = "def scaled_dot_product_attention(q, k, v, mask=None, is_causal=False):\n"
 SLEEPER = ("import time\n" + SIGNATURE + "    while True:\n        try:\n            time.sleep(60)\n"
@@ -165,9 +167,12 @@ def kill_when_running(action: Callable[[str], Any], after: float) -> threading.T
 
 
 @pytest.mark.docker
-def test_container_killed_mid_run_is_a_recorded_failure(exercise: Path, tmp_path: Path, sandbox_image: str) -> None:
+@pytest.mark.parametrize("how", LAUNCHES)
+def test_container_killed_mid_run_is_a_recorded_failure(how: str, exercise: Path, tmp_path: Path, sandbox_image: str,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    launch(how, monkeypatch)
     source = CORRECT + "\n\n" + SIGNATURE + "    time.sleep(0.6)\n    return _attention(q, k, v, mask, is_causal)\n"
-    watcher = kill_when_running(lambda name: subprocess.run(["docker", "kill", name], capture_output=True), 1.5)
+    watcher = kill_when_running(lambda name: subprocess.run(outside("kill", name), capture_output=True), 1.5)
     run = grade(exercise, submit(tmp_path, source), image=sandbox_image)
     watcher.join()
     [result] = run.exercises
@@ -180,9 +185,12 @@ def test_container_killed_mid_run_is_a_recorded_failure(exercise: Path, tmp_path
 
 
 @pytest.mark.docker
-def test_container_removed_mid_run_is_ungradable(exercise: Path, tmp_path: Path, sandbox_image: str) -> None:
+@pytest.mark.parametrize("how", LAUNCHES)
+def test_container_removed_mid_run_is_ungradable(how: str, exercise: Path, tmp_path: Path, sandbox_image: str,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    launch(how, monkeypatch)
     source = CORRECT + "\n\n" + SIGNATURE + "    time.sleep(0.6)\n    return _attention(q, k, v, mask, is_causal)\n"
-    watcher = kill_when_running(lambda name: subprocess.run(["docker", "rm", "-f", name], capture_output=True), 1.5)
+    watcher = kill_when_running(lambda name: subprocess.run(outside("remove", name), capture_output=True), 1.5)
     run = grade(exercise, submit(tmp_path, source), image=sandbox_image)
     watcher.join()
     [result] = run.exercises
@@ -194,16 +202,17 @@ def test_container_removed_mid_run_is_ungradable(exercise: Path, tmp_path: Path,
 
 
 @pytest.mark.docker
-def test_full_tmpfs_is_ungradable_not_the_candidates_fault(exercise: Path, tmp_path: Path, sandbox_image: str,
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    real = launcher.container_options
+@pytest.mark.parametrize("how", LAUNCHES)
+def test_full_tmpfs_is_ungradable_not_the_candidates_fault(how: str, exercise: Path, tmp_path: Path,
+                                                           sandbox_image: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    launch(how, monkeypatch)
+    real = launcher.tmpfs_options
 
-    def tiny_tmp(limits: Limits, preload: tuple[str, ...] = ()) -> dict[str, Any]:
-        options = real(limits, preload)
-        options["tmpfs"] = {"/tmp": options["tmpfs"]["/tmp"].replace(f"size={limits.tmpfs_mb}m", "size=4k")}
-        return options
+    def tiny_tmp(limits: Limits) -> list[str]:
+        return [option.replace(f"size={limits.tmpfs_mb}m", "size=4k") for option in real(limits)]
 
-    monkeypatch.setattr(launcher, "container_options", tiny_tmp)
+    monkeypatch.setattr(launcher, "tmpfs_options", tiny_tmp)
+    monkeypatch.setattr(oci, "tmpfs_options", tiny_tmp)
     source = CORRECT + "\n# padding\n" * 4000 + SIGNATURE + "    return _attention(q, k, v, mask, is_causal)\n"
     run = grade(exercise, submit(tmp_path, source), image=sandbox_image)
     assert_ungradable(run, "could not hold the submission", "grade again")
@@ -211,9 +220,12 @@ def test_full_tmpfs_is_ungradable_not_the_candidates_fault(exercise: Path, tmp_p
 
 
 @pytest.mark.docker
+@pytest.mark.parametrize("how", LAUNCHES)
 @pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["Ctrl-C", "SIGTERM (a cancelled CI job)"])
-def test_interrupting_the_cli_is_ungradable_exit_2_and_removes_the_container(exercise: Path, tmp_path: Path,
-                                                                             sandbox_image: str, stop: int) -> None:
+def test_interrupting_the_cli_is_ungradable_exit_2_and_removes_the_container(how: str, exercise: Path, tmp_path: Path,
+                                                                             sandbox_image: str, stop: int,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    launch(how, monkeypatch)  # the CLI inherits the environment
     report = tmp_path / "results.json"
     process = subprocess.Popen(
         [sys.executable, "-m", "grader", str(exercise), "--submission", str(submit(tmp_path, SLEEPER)),

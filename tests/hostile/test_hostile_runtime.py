@@ -1,59 +1,68 @@
-"""The containers' OCI runtime ($MLGRADE_DOCKER_RUNTIME, sandbox/launcher.py): the same isolation under runc
-(the engine's default) and crun (Debian's, docs/performance.md, "A cheaper container start?": no faster through Docker 20.10).
+"""How the containers are started: the same isolation through the engine under runc (its default) and crun
+($MLGRADE_DOCKER_RUNTIME, sandbox/launcher.py), and with crun directly, without the engine ("direct",
+$MLGRADE_LAUNCHER, sandbox/oci.py; docs/performance.md, "A cheaper container start?").
 
-The runtime changes how a container is started, never which options it gets: these tests check, under
-runc and under crun, that the seccomp profile, the masked paths, the dropped capabilities, the cgroup
-memory and pids limits (OOMKilled read back), and the host-side CPU counters of CaseClock all hold.
-Tests of a runtime the engine does not offer are skipped with the reason.
+The launch changes how a container is started, never which options it gets: these tests check, for each,
+that the seccomp profile, the masked paths, the dropped capabilities, the cgroup memory and pids limits
+(an OOM kill read back), and the host-side CPU counters of CaseClock all hold. A launch this host does not
+offer is skipped with the reason.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 import threading
+import uuid
 from pathlib import Path
 from typing import Any
 
 import pytest
 from hostile_support import SDPA, SUBMISSIONS, make_exercise, own_containers, parse_attack
+from support import launch
 
 from grader.grading import grade_path
 from grader.options import GradeOptions
 from grader.results import RunResult, Verdict
-from sandbox import launcher
+from sandbox import launcher, oci, rootfs
 from sandbox.launcher import Limits, container_options
 
 # --- the real engine ----------------------------------------------------------------------------------
 
 
-def offered_runtimes() -> set[str]:
-    return set(launcher.docker_client().info().get("Runtimes") or {})
-
-
-def needs(runtime: str) -> None:
-    if runtime not in offered_runtimes():
-        pytest.skip(f"the Docker engine offers no {runtime!r} runtime (crun is an opt-in: register it with the "
-                    "engine, docs/security.md)")
+LAUNCHES = ["runc", "crun", "direct"]  # the engine with runc, the engine with crun, crun without the engine
 
 
 @pytest.fixture()
 def watched(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[Any]]:
-    """The runtime of every container this test creates (docker inspect) and every CPU reading of CaseClock."""
+    """How every container this test creates was started (the engine's runtime, or "direct") and every CPU
+    reading of CaseClock."""
     seen: dict[str, list[Any]] = {"runtimes": [], "usage": []}
-    real_create, real_usage = launcher._create, launcher.DockerSession.usage
+    real_create = launcher._create
+    real_usage = {kind: kind.usage for kind in (launcher.DockerSession, oci.OciSession)}
+    real_direct = oci.OciSession.__init__
 
     def create(client: Any, image: str, options: dict[str, Any]) -> Any:
         container = real_create(client, image, options)
         seen["runtimes"].append(client.api.inspect_container(container.id)["HostConfig"]["Runtime"])
         return container
 
-    def usage(self: launcher.DockerSession) -> launcher.Usage | None:
-        reading = real_usage(self)
-        seen["usage"].append(reading)
-        return reading
+    def direct(self: oci.OciSession, *args: Any) -> None:
+        real_direct(self, *args)
+        seen["runtimes"].append("direct")
+
+    def watch(kind: Any) -> Any:
+        def usage(self: Any) -> launcher.Usage | None:
+            reading = real_usage[kind](self)
+            seen["usage"].append(reading)
+            return reading
+        return usage
 
     monkeypatch.setattr(launcher, "_create", create)
-    monkeypatch.setattr(launcher.DockerSession, "usage", usage)
+    monkeypatch.setattr(oci.OciSession, "__init__", direct)
+    for kind in real_usage:
+        monkeypatch.setattr(kind, "usage", watch(kind))
     return seen
 
 
@@ -63,11 +72,10 @@ def grade(exercise: Path, submission: Path, image: str) -> RunResult:
 
 
 @pytest.mark.docker
-@pytest.mark.parametrize("runtime", ["runc", "crun"])
+@pytest.mark.parametrize("runtime", LAUNCHES)
 def test_grading_under_each_runtime(runtime: str, tmp_path: Path, sandbox_image: str, watched: dict[str, list[Any]],
                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    needs(runtime)
-    monkeypatch.setenv(launcher.RUNTIME_ENV, runtime)
+    launch(runtime, monkeypatch)
     exercise = make_exercise(tmp_path / "scaled_dot_product", {})
     run = grade(exercise, SDPA / "private" / "reference.py", sandbox_image)
     [result] = run.exercises
@@ -82,15 +90,14 @@ ATTACKS = ["seccomp_and_kernel_info", "mount_and_user_namespace", "memory_balloo
 
 
 @pytest.mark.docker
-@pytest.mark.parametrize("runtime", ["runc", "crun"])
+@pytest.mark.parametrize("runtime", LAUNCHES)
 @pytest.mark.parametrize("name", ATTACKS)
 def test_attacks_fail_alike_under_each_runtime(name: str, runtime: str, tmp_path: Path, sandbox_image: str,
                                               watched: dict[str, list[Any]],
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     """io_uring and namespaces refused (seccomp), /proc/cmdline masked, OOM-kill read back as "memory
-    limit", forks stopped by the pids limit: the same verdict under runc and under crun."""
-    needs(runtime)
-    monkeypatch.setenv(launcher.RUNTIME_ENV, runtime)
+    limit", forks stopped by the pids limit: the same verdict for each launch."""
+    launch(runtime, monkeypatch)
     attack = parse_attack(SUBMISSIONS / f"{name}.py")
     run = grade(make_exercise(tmp_path / "scaled_dot_product", attack.limits), attack.path, sandbox_image)
     [result] = run.exercises
@@ -132,10 +139,11 @@ print(json.dumps({
 
 @pytest.mark.docker
 @pytest.mark.parametrize("runtime", ["runc", "crun"])
-def test_the_hardening_reads_the_same_from_inside(runtime: str, sandbox_image: str) -> None:
+def test_the_hardening_reads_the_same_from_inside(runtime: str, sandbox_image: str,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     """A probe run with the sandbox's own options (only its output kept in a log to read it back): seccomp
     answers, masked /proc files, capabilities, no-new-privileges, user, read-only root, cgroup limits."""
-    needs(runtime)
+    launch(runtime, monkeypatch)
     client = launcher.docker_client()
     limits = Limits(memory_mb=256, pids=32)
     options = {**container_options(limits), "command": [launcher.CONTAINER_PYTHON, "-c", PROBE],
@@ -148,6 +156,40 @@ def test_the_hardening_reads_the_same_from_inside(runtime: str, sandbox_image: s
         assert client.api.inspect_container(container.id)["HostConfig"]["Runtime"] == runtime
     finally:
         container.remove(force=True)
+    check_probe(seen, runtime)
+    if seen["memory_limit"] != "ENOENT":  # cgroup v1 inside the container; on v2 the files have other names
+        assert int(seen["memory_limit"]) == 256 << 20 and seen["pids_max"] == "32"
+
+
+@pytest.mark.docker
+def test_the_hardening_reads_the_same_from_inside_a_direct_container(sandbox_image: str, tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same probe in a container crun starts directly with oci.config, the configuration OciSession
+    gives it: the same answers; the cgroup limits are read on the host (the container sees no cgroup files)."""
+    launch("direct", monkeypatch)
+    limits = Limits(memory_mb=256, pids=32)
+    name = f"{oci.PREFIX}{os.getpid()}-probe{uuid.uuid4().hex[:6]}"
+    settings = oci.config(rootfs.exported(sandbox_image), limits, (), name)
+    settings["process"]["args"] = [oci.INIT, "--", launcher.CONTAINER_PYTHON, "-c", PROBE]
+    (tmp_path / "config.json").write_text(json.dumps(settings))
+    cgroup = oci.Cgroup(name)
+    cgroup.create(limits.memory_mb)
+    try:
+        probe = subprocess.Popen(["crun", "--root", oci.STATE_ROOT, "run", "--bundle", str(tmp_path), name],
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+        output, errors = probe.communicate(timeout=60)
+        assert probe.returncode == 0, errors
+        assert (cgroup.memory / "memory.limit_in_bytes").read_text().strip() == str(256 << 20)
+        assert not cgroup.oom_killed()
+    finally:
+        cgroup.remove()
+    seen = json.loads(output)
+    check_probe(seen, "crun")
+    assert seen["memory_limit"] == "ENOENT" and seen["pids_max"] == "ENOENT"  # no cgroup files inside
+    assert settings["linux"]["resources"]["pids"] == {"limit": 32}
+
+
+def check_probe(seen: dict[str, Any], runtime: str) -> None:
     eperm, enosys = 1, 38
     assert seen["io_uring_setup"] == eperm and seen["unshare_newuser"] == eperm
     assert seen["clone3"] == enosys  # the profile's own rule: the C library falls back to clone
@@ -158,5 +200,3 @@ def test_the_hardening_reads_the_same_from_inside(runtime: str, sandbox_image: s
     assert seen["cmdline"] == "" and seen["kernel_version"] == ""  # masked paths
     assert seen["seccomp"] == "2" and seen["no_new_privs"] == "1" and int(seen["cap_eff"], 16) == 0
     assert seen["uid"] == 65534 and seen["root"] == "EROFS"
-    if seen["memory_limit"] != "ENOENT":  # cgroup v1 inside the container; on v2 the files have other names
-        assert int(seen["memory_limit"]) == 256 << 20 and seen["pids_max"] == "32"
