@@ -158,28 +158,50 @@ def make_cohort(folder: Path, count: int) -> tuple[Path, Path]:
     return submissions, assignment
 
 
-def floor_core_seconds(runs: int, image: str, code: str = "pass") -> tuple[float, float]:
-    """(core-seconds, wall seconds) of one bare hardened `docker run` of `python -c CODE`, the mean of RUNS
-    in a row; with `pass`, what any sandboxed grading pays at least per container."""
-    from sandbox.launcher import CONTAINER_PYTHON
+def floor_core_seconds(runs: int, image: str, code: str = "pass", direct: bool = False) -> tuple[float, float]:
+    """(core-seconds, wall seconds) of one bare hardened container running `python -c CODE`, the mean of RUNS
+    in a row: a `docker run`, or with DIRECT one that crun starts without the engine (oci.run_once); with
+    `pass`, what any sandboxed grading pays at least per container."""
+    from sandbox import oci
+    from sandbox.launcher import CONTAINER_PYTHON, Limits
 
     command = ["docker", "run", "--rm", "--network", "none", "--read-only", "--cap-drop", "ALL", "--security-opt",
                "no-new-privileges", "--pids-limit", "64", "--memory", "512m", "--memory-swap", "512m", "--cpus", "1",
                "--user", "65534:65534", "--init", "--log-driver", "none", image, CONTAINER_PYTHON, "-c", code]
-    subprocess.run(command, check=True, capture_output=True)  # warm-up: the image's layers in the page cache
+
+    def run() -> None:
+        if direct:
+            done = oci.run_once(image, Limits(memory_mb=512), [CONTAINER_PYTHON, "-c", code])
+            if done.returncode != 0:
+                sys.exit(f"crun could not run the floor's container: {done.stderr.decode(errors='replace')[-300:]}")
+        else:
+            subprocess.run(command, check=True, capture_output=True)
+
+    run()  # warm-up: the image's files in the page cache
     busy0, _total = cpu_times()
     started = time.perf_counter()
     for _ in range(runs):
-        subprocess.run(command, check=True, capture_output=True)
+        run()
     wall = time.perf_counter() - started
     busy1, _total = cpu_times()
     return (busy1 - busy0) / os.sysconf("SC_CLK_TCK") / runs, wall / runs
+
+
+def launch_line(image: str) -> str:
+    """Who starts mlgrade's containers in this run, and what one bare container costs that way."""
+    from sandbox import oci
+
+    if not oci.direct():
+        return f"containers started by the Docker engine (crun directly: {oci.unavailable() or 'not chosen'})"
+    floor, wall = floor_core_seconds(10, image, direct=True)
+    return f"containers started by crun directly: one bare container {floor:.3f} core-s ({wall:.2f} s wall)"
 
 
 def cohort_figure(work: Path, count: int, jobs: int) -> str:
     """P5: the take-home cohort on JOBS jobs: candidates per minute, core-seconds per candidate-exercise
     (every core's busy time over the run, the Docker engine's included) against the floor, and the grader's
     peak RSS for COUNT candidates against 20."""
+    from sandbox import oci
     from sandbox.image import image_tag
 
     small_submissions, assignment = make_cohort(work / "cohort-small", 20)
@@ -190,17 +212,19 @@ def cohort_figure(work: Path, count: int, jobs: int) -> str:
     busy1, _total = cpu_times()
     core_seconds = (busy1 - busy0) / os.sysconf("SC_CLK_TCK") / (count * len(TAKE_HOME))
     floor, floor_wall = floor_core_seconds(10, image_tag())
-    numpy, _wall = floor_core_seconds(10, image_tag(), "import numpy")
-    scipy, _wall = floor_core_seconds(10, image_tag(), "import numpy; from scipy.stats import t")
+    direct = oci.direct()
+    numpy, _wall = floor_core_seconds(10, image_tag(), "import numpy", direct)
+    scipy, _wall = floor_core_seconds(10, image_tag(), "import numpy; from scipy.stats import t", direct)
     return (f"P5 cohort of {count} candidates × {len(TAKE_HOME)} exercises on {jobs} jobs: "
             f"{count / wall * 60:.0f} candidates/min, {core_seconds:.3f} core-s per candidate-exercise "
             f"(target ≤ 0.15); floor: one bare hardened docker run {floor:.3f} core-s ({floor_wall:.2f} s wall), "
             f"i.e. {floor / len(TAKE_HOME):.3f} per exercise of a {len(TAKE_HOME)}-exercise run; "
             f"grader peak RSS {small[2] / 1024:.0f} MiB for 20, {rss / 1024:.0f} MiB for {count} "
             f"(ratio {rss / small[2]:.2f})\n"
-            f"   per candidate: {core_seconds * len(TAKE_HOME):.2f} core-s, of which a hardened docker run with "
-            f"`import numpy` costs {numpy:.2f} and one that also imports scipy.stats, as the statistics "
-            f"exercise's answers do, {scipy:.2f}")
+            f"   {launch_line(image_tag())}\n"
+            f"   per candidate: {core_seconds * len(TAKE_HOME):.2f} core-s, of which a bare container started "
+            f"the same way with `import numpy` costs {numpy:.2f} and one that also imports scipy.stats, as the "
+            f"statistics exercise's answers do, {scipy:.2f}")
 
 
 def candidates_compute(out: Path) -> float:

@@ -54,7 +54,8 @@ NUMPY = next(line for line in (ROOT / "sandbox" / "requirements.txt").read_text(
 PEERS = {"otter-grader": ["otter-grader==7.0.0", "ipykernel==7.4.0", NUMPY], "nbgrader": ["nbgrader==0.9.6", NUMPY]}
 
 ISOLATION = {
-    "mlgrade": "hardened Docker container per candidate (network none, read-only, seccomp, cap-drop ALL)",
+    "mlgrade": "hardened container per candidate, started by crun or the Docker engine (network none, read-only, "
+               "seccomp, cap-drop ALL)",
     "otter run": "none (a Jupyter kernel on the host, same user, network on; results read back with pickle)",
     "nbgrader autograde": "none (a Jupyter kernel on the host, same user, network on)",
 }

@@ -227,6 +227,24 @@ def config(files: rootfs.Rootfs, limits: Limits, preload: tuple[str, ...], name:
     }
 
 
+def run_once(image: str, limits: Limits, command: list[str], timeout: float = 60) -> subprocess.CompletedProcess[bytes]:
+    """Run COMMAND to its end in a fresh sandbox container started by crun (no stdin; its output returned):
+    the container OciSession starts, for probes and benchmarks."""
+    name = f"{PREFIX}{os.getpid()}-{uuid.uuid4().hex[:12]}"
+    settings = config(rootfs.exported(image), limits, (), name)
+    settings["process"]["args"] = [INIT, "--", *command]
+    file = _bundle() / f"{name}.json"
+    file.write_text(json.dumps(settings), encoding="utf-8")
+    cgroup = Cgroup(name)
+    try:
+        cgroup.create(limits.memory_mb)
+        return subprocess.run(["crun", "--root", STATE_ROOT, "run", "--bundle", str(_bundle()), "--config", str(file),
+                               name], stdin=subprocess.DEVNULL, capture_output=True, timeout=timeout, check=False)
+    finally:
+        file.unlink(missing_ok=True)
+        cgroup.remove()
+
+
 class Cgroup:
     """mlgrade/<id> in the host's cgroup v1 hierarchies: the memory limit, the OOM and CPU counters of one
     sandbox. crun puts the container in mlgrade/<id>/box and removes that when it ends; this parent outlives
