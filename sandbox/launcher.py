@@ -621,18 +621,20 @@ class PipedSession:
         raise NotImplementedError
 
     def _wait(self) -> int:
-        """Close the runner's stdin, wait for it to end (SIGKILL after a short grace), drain its output."""
+        """Close the runner's stdin and wait for it to end (SIGKILL after a short grace)."""
         with contextlib.suppress(OSError):
             assert self.process.stdin is not None
             self.process.stdin.close()
         try:
-            code = self.process.wait(timeout=5)
+            return self.process.wait(timeout=5)
         except subprocess.TimeoutExpired:
             self.kill()
-            code = self.process.wait()
+            return self.process.wait()
+
+    def _drain(self) -> None:
+        """Read what is left of the runner's output (its pipes close when no process holds them)."""
         for reader in self._readers:
             reader.join(timeout=5)
-        return code
 
 
 class LocalSession(PipedSession):
@@ -680,6 +682,7 @@ class LocalSession(PipedSession):
     def close(self) -> Ending:
         code = self._wait()
         self.kill()  # daemons the candidate left in its session
+        self._drain()
         shutil.rmtree(self.workdir, ignore_errors=True)
         return Ending(exit_code=code, oom_killed=False,
                       output_overflow=self.channel.overflow, stderr=self.channel.stderr())

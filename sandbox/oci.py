@@ -163,7 +163,8 @@ class OciSession(PipedSession):
     def close(self) -> Ending:
         """Wait for the container to end (SIGKILL after a short grace), read how it ended, remove what is left."""
         try:
-            code = self._wait()
+            code = self._wait()  # crun ends once the container's init has: every process in it is gone
+            self._drain()
             return Ending(exit_code=code, oom_killed=self.cgroup.oom_killed(), output_overflow=self.channel.overflow,
                           stderr=self.channel.stderr())
         finally:
