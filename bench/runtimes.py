@@ -10,6 +10,8 @@ measured side by side in one run (interleaved, several repeats, medians) and pri
            does image size change the start?
   alone    the runtime binary by itself, no engine: `<runtime> run` of `/bin/true` in an OCI bundle of the base
            image (non-root, read-only root, memory and pids limits); its CPU is the runtime's own
+  direct   the grader's path with crun started directly, no engine (OciSession, sandbox/oci.py): up to the
+           runner's `written`, then the removal; the same whatever the runtime column says
 
 Each variant runs under runc and under every other runtime the engine offers among --runtimes.
 Host CPU is the whole machine's busy time during a trial (/proc/stat): on a shared machine it includes
@@ -45,9 +47,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from sandbox import image, launcher  # noqa: E402
+from sandbox import image, launcher, oci  # noqa: E402
 
 BASE_IMAGE = "mlgrade-base:bookworm"
+JOB = {"type": "job", "exercises": [{"files": {"solution.py": "x = 1\n"}, "entry": {}, "time_per_case": 1.0}]}
 ENGINE = {"dockerd", "containerd"}
 Trial = Callable[[Any, str], dict[str, float]]
 
@@ -109,7 +112,7 @@ def session_trial(client: Any, runtime: str) -> dict[str, float]:
         start = time.perf_counter()
         session = launcher.DockerSession(image.image_tag(), launcher.Limits())
         started = time.perf_counter()
-        session.send({"type": "job", "files": {"solution.py": "x = 1\n"}, "entry": {}, "time_per_case": 1.0})
+        session.send(JOB)
         answer = session.receive(60)
         answered = time.perf_counter()
         if answer is None or answer.get("type") != "written":
@@ -123,6 +126,21 @@ def session_trial(client: Any, runtime: str) -> dict[str, float]:
         launcher._create = real_create
     return {"create": created[0] - start, "start": started - created[0], "answer": answered - started,
             "to answer": answered - start, "remove": removed - answered, "shim+runtime CPU": shim}
+
+
+def direct_trial(client: Any, runtime: str) -> dict[str, float]:
+    """The grader's path with crun started directly (sandbox/oci.py; RUNTIME is not used): OciSession up to
+    the runner's `written`, then its removal."""
+    start = time.perf_counter()
+    session = oci.OciSession(image.image_tag(), launcher.Limits())
+    session.send(JOB)
+    answer = session.receive(60)
+    answered = time.perf_counter()
+    if answer is None or answer.get("type") != "written":
+        raise SystemExit(f"the runner started by crun did not answer `written`: {answer}")
+    session.discard()
+    removed = time.perf_counter()
+    return {"to answer": answered - start, "remove": removed - answered}
 
 
 def hardened(command: list[str], runtime: str) -> dict[str, Any]:
@@ -211,6 +229,10 @@ def main() -> None:
         raise SystemExit("no runtime to measure")
     variants: dict[str, Trial] = {"session": session_trial, "bare": bare_trial, "mounts": mounts_trial,
                                   "image sandbox": image_trial(image.image_tag())}
+    if (reason := oci.unavailable()) is None:
+        variants["direct"] = direct_trial
+    else:
+        print(f"skipped direct: crun cannot start the containers here ({reason})")
     work = Path(tempfile.mkdtemp(prefix="mlgrade-bench-"))
     atexit.register(shutil.rmtree, work, True)  # the bundle, also when a trial fails
     if any(BASE_IMAGE in (t.tags or []) for t in client.images.list()):
@@ -245,7 +267,7 @@ def main() -> None:
         medians = {key: statistics.median(row[key] for row in rows) for key in rows[0]}
         print(f"{name:14} {runtime:5} " + "  ".join(f"{key} {value:6.3f}" for key, value in medians.items()))
     print()
-    total = {"session": "to answer", "bare": "to exit", "mounts": "to exit", "image sandbox": "to exit",
+    total = {"session": "to answer", "direct": "to answer", "bare": "to exit", "mounts": "to exit", "image sandbox": "to exit",
              "image base": "to exit", "alone": "to exit"}
     reference = runtimes[0]
 
@@ -263,6 +285,10 @@ def main() -> None:
                           zip(figures[(name, runtime)], figures[(name, reference)], strict=True) if base_row[key] and row[key]]
                 pairs = f"   paired by round: {statistics.median(paired):5.2f}" if paired else ""
                 print(f"{name:14} {key:16} {runtime} ÷ {reference}: {ratio}{pairs}")
+    for runtime in (runtimes if {"session", "direct"} <= set(variants) else []):  # direct ignores the runtime
+        for key in ("to answer", "host CPU"):
+            print(f"direct ÷ session ({runtime}) {key}: "
+                  f"{median('direct', runtime, key) / median('session', runtime, key):5.2f}")
     for runtime in (runtimes if {"mounts", "bare"} <= set(variants) else []):
         print(f"mounts ÷ bare (default masks, no runner mount), {runtime}: "
               f"{median('mounts', runtime, 'to exit') / median('bare', runtime, 'to exit'):5.2f}")
