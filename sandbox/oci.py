@@ -46,6 +46,7 @@ from .launcher import (
 LAUNCHER_ENV = "MLGRADE_LAUNCHER"
 STATE_ROOT = "/run/mlgrade-crun"  # crun's state of mlgrade's containers, apart from any other user of crun
 CGROUPS = Path("/sys/fs/cgroup")
+APPARMOR = Path("/sys/module/apparmor/parameters/enabled")
 GROUP = "mlgrade"  # a sandbox's cgroup is mlgrade/<id> (memory limit, CPU and OOM counters); crun's is mlgrade/<id>/box
 PREFIX = "mlgrade-"  # container ids: mlgrade-<pid of the grader>-<random>
 INIT = "/sbin/docker-init"
@@ -98,6 +99,9 @@ def _host_unavailable() -> str | None:
         return "docker-init is not installed (it comes with Docker)"
     if not all((CGROUPS / name / "cgroup.procs").is_file() for name in ("memory", "cpuacct", "pids")):
         return "the host does not have cgroup v1 memory, cpuacct and pids hierarchies"
+    with contextlib.suppress(OSError):
+        if APPARMOR.read_text().strip() == "Y":
+            return "AppArmor is enabled: the engine confines its containers with a profile the direct start does not"
     with contextlib.suppress(OSError):
         if hybrid := (CGROUPS / "unified" / "cgroup.controllers").read_text().split():
             return (f"its cgroup v2 hierarchy holds the {', '.join(hybrid)} controller(s), which crun refuses beside "
