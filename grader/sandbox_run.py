@@ -48,7 +48,7 @@ def runtime_modules(exercise: Exercise, files: dict[str, str]) -> tuple[str, ...
 
 
 class CaseClock:
-    """The time charged to one case, measured on the host from the moment its inputs are sent: the
+    """The time charged to one case, measured on the host from the moment its inputs are all sent: the
     container's CPU time (its cgroup), or, when larger, the wall time minus the run-queue delay of the
     runner's main thread (so sleeping counts, waiting for a CPU on a busy host does not). Without the
     host's counters (a remote engine), the wall time."""
@@ -240,8 +240,8 @@ class SandboxRun:
             return verdicts.from_load_error(case, self.load_error)
         assert session is not None
         limit = case.time_limit or self.exercise.spec.time_per_case
-        clock = CaseClock(session)
         session.send(case.message())
+        clock = CaseClock(session)  # from the moment the inputs are all sent: the runner forwards whole lines only
         timed_out, problem = False, ""
         try:
             message = self.container.receive(session, WALL_FACTOR * limit + GRACE,

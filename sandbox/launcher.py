@@ -229,7 +229,7 @@ class DockerSession:
         """Demultiplex Docker's attach stream (8-byte frame headers) into the channel."""
         buffer = bytearray()
         try:
-            while chunk := self._socket.recv(65536):
+            while chunk := self._socket.recv(wire.PIPE_BYTES):
                 buffer += chunk
                 start = 0
                 while len(buffer) - start >= 8:
@@ -590,6 +590,9 @@ class PipedSession:
         self.channel = _Channel(output_bytes, on_overflow)
         self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                         stderr=subprocess.PIPE, **popen)
+        for stream in (self.process.stdin, self.process.stdout):
+            assert stream is not None
+            wire.widen(stream.fileno())
         self._readers = [
             threading.Thread(target=self._read, args=(stream, number), daemon=True)
             for stream, number in ((self.process.stdout, 1), (self.process.stderr, 2))
@@ -598,7 +601,7 @@ class PipedSession:
             reader.start()
 
     def _read(self, stream: Any, number: int) -> None:
-        while chunk := stream.read1(65536):
+        while chunk := stream.read1(wire.PIPE_BYTES):
             self.channel.feed(number, chunk)
         if number == 1:
             self.channel.finish()

@@ -89,6 +89,8 @@ def main() -> int:
         if module == "torch":
             _warm_up_torch()
     SUBMISSION_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
+    for fd in (0, 1):  # the host's pipes (under the engine, the shim's): large messages in few hops
+        wire.widen(fd)
     channel = os.fdopen(os.dup(1), "wb", buffering=0)  # protocol messages; prints go to capture files
     _capture_into(SUBMISSION_DIR / ".output")
     inbox = Inbox(0)
@@ -121,6 +123,7 @@ def _grade_exercise(index: int, exercise: dict[str, Any], inbox: Inbox, channel:
     """Grade one exercise in a forked process fed with the host's messages up to ``end``. Returns None
     when it ended on ``end``, else its wait status (it died, or the host's stream ended)."""
     read_end, write_end = os.pipe()
+    wire.widen(write_end)
     pid = os.fork()
     if pid == 0:
         code = 1

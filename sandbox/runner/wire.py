@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
+import fcntl
 import json
 import math
 from typing import Any
@@ -136,3 +138,14 @@ def loads(line: bytes, max_bytes: int, max_items: int | None = None) -> dict[str
 
 def _reject_constant(name: str) -> Any:
     raise ValueError(f"bare {name} is not allowed")
+
+
+PIPE_BYTES = 1 << 20  # the pipes of the protocol: a large case or answer crosses in a few reads, not hundreds
+
+
+def widen(fd: int) -> None:
+    """Give the pipe behind FD a PIPE_BYTES buffer where the system allows it (else it keeps its own): each
+    64 KiB hop of a large message otherwise waits for its reader to be scheduled, and on a busy host the
+    exercise process would wait for its input, or to finish writing its answer, on the clock."""
+    with contextlib.suppress(OSError, AttributeError):
+        fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, PIPE_BYTES)
