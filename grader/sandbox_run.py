@@ -34,6 +34,8 @@ WALL_FACTOR = 3.0  # a starved container (busy host) is not charged for waiting,
 KILL_SLACK = 0.5  # the host stops a case charged this much past its limit; before that, the runner's own
 # CPU timer usually answers "time limit" and the container stays usable for the next case
 MAX_RESTARTS = 2  # fresh containers after a crash or time-out, so later cases still get graded
+SEND_TIMEOUT = 10.0  # a message the sandbox has not taken by then never will be (its runner was stopped)
+SMALL_MESSAGE = 64 * 1024  # at most this much always fits in the pipes: sent without a deadline
 CANCEL_POLL = 0.2  # seconds between checks of the cancel event while waiting for the sandbox
 
 
@@ -69,6 +71,20 @@ class CaseClock:
         if now.waiting is None or self.start.waiting is None:
             return cpu
         return max(cpu, wall - (now.waiting - self.start.waiting))
+
+
+def send_within(session: Session, message: bytes, seconds: float) -> None:
+    """Send MESSAGE, or kill the sandbox when it has not taken it within SECONDS: a message larger than the
+    pipes blocks while the runner does not read, and candidate code can stop its runner (the same user).
+    The case then ends as a process that ended without answering."""
+    if len(message) <= SMALL_MESSAGE:
+        session.send(message)
+        return
+    sender = threading.Thread(target=session.send, args=(message,), daemon=True)
+    sender.start()
+    sender.join(seconds)
+    if sender.is_alive():
+        session.kill()  # the blocked write then fails, and the thread ends
 
 
 class Cancelled(Exception):
@@ -240,7 +256,7 @@ class SandboxRun:
             return verdicts.from_load_error(case, self.load_error)
         assert session is not None
         limit = case.time_limit or self.exercise.spec.time_per_case
-        session.send(case.message())
+        send_within(session, case.message(), SEND_TIMEOUT)
         clock = CaseClock(session)  # from the moment the inputs are all sent: the runner forwards whole lines only
         timed_out, problem = False, ""
         try:

@@ -22,6 +22,7 @@ import pytest
 from hostile_support import SDPA, SUBMISSIONS, make_exercise, own_containers
 from support import launch
 
+from grader import sandbox_run
 from grader.bank import load_exercise
 from grader.cases import generate_cases
 from grader.grading import grade_path
@@ -115,6 +116,7 @@ MEASURE = """
 import json, sys, threading
 sys.path[:0] = [{root!r}, {hostile!r}]
 from pathlib import Path
+from grader import sandbox_run
 from grader.bank import load_exercise
 from grader.grading import grade_path, prepared
 from grader.options import GradeOptions
@@ -288,3 +290,39 @@ def test_starved_correct_answer_is_not_a_time_limit(how: str, exercise: Path, tm
     visible = [c.seconds for c in result.cases if not c.hidden]
     assert all(s is not None and 0.25 < s < 1.0 for s in visible), visible
     assert elapsed > 7 * 1.0, "the container was not starved: the test proves nothing"
+
+
+# --- 8. a stopped runner: a large message cannot hang the grader ---------------------------------------------
+
+STOPPER = '''
+
+import os as _os, signal as _signal
+_real = Solution.minMeetingRooms
+_seen = []
+def _stopping(self, intervals):
+    _seen.append(len(intervals))
+    if _seen.count(300) == 2:  # the last case before the 1.5 MB one: the answer goes to the host, not the runner
+        _os.kill(_os.getppid(), _signal.SIGSTOP)
+    return _real(self, intervals)
+Solution.minMeetingRooms = _stopping
+'''
+
+
+@pytest.mark.parametrize("how", ["direct", "engine"])
+def test_a_stopped_runner_cannot_hang_a_large_send(how: str, tmp_path: Path, sandbox_image: str,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The candidate SIGSTOPs its runner (same user) before the 1.5 MB case, which no pipe holds: the send
+    is given up after SEND_TIMEOUT and the sandbox killed, instead of blocking the grader for ever."""
+    launch(how, monkeypatch)
+    monkeypatch.setattr(sandbox_run, "SEND_TIMEOUT", 2.0)
+    exercise = ROOT / "exercises" / "leetcode" / "meeting_rooms_ii"
+    submission = tmp_path / "solution.py"
+    submission.write_text((exercise / "private" / "reference.py").read_text() + STOPPER)
+    started = time.monotonic()
+    run = grade(exercise, submission, sandbox_image)
+    [result] = run.exercises
+    big = next(c for c in result.cases if c.name == "n = 100000")
+    assert big.verdict is Verdict.RUNTIME_ERROR, [(c.name, c.verdict.value, c.reason[:80]) for c in result.cases]
+    assert all(c.verdict is Verdict.PASSED for c in result.cases if c is not big)
+    assert time.monotonic() - started < 60
+    assert own_containers() == []
