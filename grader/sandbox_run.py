@@ -52,7 +52,7 @@ def runtime_modules(exercise: Exercise, files: dict[str, str]) -> tuple[str, ...
 class CaseClock:
     """The time charged to one case, measured on the host from the moment its inputs are all sent: the
     container's CPU time (its cgroup), or, when larger, the wall time minus the run-queue delay of the
-    runner's main thread (so sleeping counts, waiting for a CPU on a busy host does not). Without the
+    exercise process's main thread (so sleeping counts, waiting for a CPU on a busy host does not). Without the
     host's counters (a remote engine), the wall time."""
 
     def __init__(self, session: Session) -> None:

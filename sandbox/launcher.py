@@ -201,7 +201,9 @@ class DockerSession:
         self._errors = docker.errors
         self.client = docker_client()
         self.container: Any = None
-        self.channel = _Channel(limits.output_bytes, self._kill_soon)
+        # Killed from a helper thread on output overflow: the engine does not finish a kill while the
+        # container's output is not drained, so the reader must keep reading meanwhile.
+        self.channel = _Channel(limits.output_bytes, in_background(self.kill))
         self._counters: tuple[Path | None, int | None] | None = None
         self.memory_mb = limits.memory_mb
         options = container_options(limits, preload)
@@ -288,11 +290,6 @@ class DockerSession:
         self._counters = None  # found again at the next usage(): the runner's new child
         self.channel.count_from_zero()
 
-    def _kill_soon(self) -> None:
-        """Kill on output overflow without blocking the reader: the engine does not finish a kill
-        while the container's output is not drained, so the reader must keep reading meanwhile."""
-        threading.Thread(target=self.kill, daemon=True).start()
-
     def close(self) -> Ending:
         """Stop the container (SIGKILL after a short grace), read its state, remove it."""
         try:
@@ -336,6 +333,12 @@ class DockerSession:
                 pass
             except Exception:  # noqa: BLE001 - best effort; leftovers carry the label for cleanup
                 pass
+
+
+def in_background(action: Callable[[], None]) -> Callable[[], None]:
+    """ACTION started in a daemon thread when called: a kill on output overflow must not block the reader
+    that found it."""
+    return lambda: threading.Thread(target=action, daemon=True).start()
 
 
 class _Janitor:

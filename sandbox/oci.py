@@ -18,7 +18,6 @@ import shutil
 import socket
 import subprocess
 import tempfile
-import threading
 import uuid
 from functools import cache
 from pathlib import Path
@@ -36,6 +35,7 @@ from .launcher import (
     SandboxError,
     Usage,
     container_rlimits,
+    in_background,
     runner_environment,
     seccomp_profile,
     staged_runner,
@@ -122,7 +122,7 @@ class OciSession(PipedSession):
 
     def __init__(self, image: str, limits: Limits, preload: tuple[str, ...] = ()) -> None:
         files = rootfs.exported(image)
-        self.id = f"{PREFIX}{os.getpid()}-{uuid.uuid4().hex[:12]}"
+        self.id = _new_name()
         self.memory_mb = limits.memory_mb
         self._timed: int | None = None
         self.cgroup = Cgroup(self.id)
@@ -130,8 +130,8 @@ class OciSession(PipedSession):
         try:
             self.cgroup.create(limits.memory_mb)
             self._config.write_text(json.dumps(config(files, limits, preload, self.id)), encoding="utf-8")
-            self._spawn(["crun", "--root", STATE_ROOT, "run", "--bundle", str(_bundle()), "--config",
-                         str(self._config), self.id], self._kill_soon, limits.output_bytes, start_new_session=True)
+            self._spawn(_run_command(self.id, self._config), in_background(self.kill), limits.output_bytes,
+                        start_new_session=True)
         except OSError as exc:
             self._remove()
             raise SandboxError(f"could not start a sandbox container with crun: {exc}. Set "
@@ -160,9 +160,6 @@ class OciSession(PipedSession):
 
     def kill(self) -> None:
         subprocess.run(["crun", "--root", STATE_ROOT, "kill", self.id, "KILL"], capture_output=True, check=False)
-
-    def _kill_soon(self) -> None:
-        threading.Thread(target=self.kill, daemon=True).start()  # never block the reader that found the overflow
 
     def close(self) -> Ending:
         """Wait for the container to end (SIGKILL after a short grace), read how it ended, remove what is left."""
@@ -235,7 +232,7 @@ def config(files: rootfs.Rootfs, limits: Limits, preload: tuple[str, ...], name:
 def run_once(image: str, limits: Limits, command: list[str], timeout: float = 60) -> subprocess.CompletedProcess[bytes]:
     """Run COMMAND to its end in a fresh sandbox container started by crun (no stdin; its output returned):
     the container OciSession starts, for probes and benchmarks."""
-    name = f"{PREFIX}{os.getpid()}-{uuid.uuid4().hex[:12]}"
+    name = _new_name()
     settings = config(rootfs.exported(image), limits, (), name)
     settings["process"]["args"] = [INIT, "--", *command]
     file = _bundle() / f"{name}.json"
@@ -243,11 +240,20 @@ def run_once(image: str, limits: Limits, command: list[str], timeout: float = 60
     cgroup = Cgroup(name)
     try:
         cgroup.create(limits.memory_mb)
-        return subprocess.run(["crun", "--root", STATE_ROOT, "run", "--bundle", str(_bundle()), "--config", str(file),
-                               name], stdin=subprocess.DEVNULL, capture_output=True, timeout=timeout, check=False)
+        return subprocess.run(_run_command(name, file), stdin=subprocess.DEVNULL, capture_output=True,
+                              timeout=timeout, check=False)
     finally:
         file.unlink(missing_ok=True)
         cgroup.remove()
+
+
+def _new_name() -> str:
+    return f"{PREFIX}{os.getpid()}-{uuid.uuid4().hex[:12]}"
+
+
+def _run_command(name: str, config_file: Path) -> list[str]:
+    """`crun run` of container NAME with CONFIG_FILE (in the shared, empty bundle folder), in the foreground."""
+    return ["crun", "--root", STATE_ROOT, "run", "--bundle", str(_bundle()), "--config", str(config_file), name]
 
 
 class Cgroup:

@@ -91,10 +91,3 @@ def _export(client: Any, image: str, attributes: dict[str, Any], folder: Path) -
         container.remove(force=True)
     shutil.rmtree(staging, ignore_errors=True)
 
-
-def remove_all() -> int:
-    """Remove every exported image (they are exported again when next needed); return how many."""
-    folders = list(directory().iterdir()) if directory().is_dir() else []
-    for folder in folders:
-        shutil.rmtree(folder, ignore_errors=True)
-    return len(folders)
